@@ -39,53 +39,67 @@ public struct KeywordAutomaton: Sendable {
     public func scan(utf8 text: UnsafeRawBufferPointer, into matches: inout KeywordMatches) {
         byteClasses.withUnsafeBufferPointer { classes in
             transitions.withUnsafeBufferPointer { next in
-                var walker = Walker(classes: classes, next: next, classCount: classCount)
-                var index = 0
-                let count = text.count
-                while index < count {
-                    let byte = text[index]
-                    if byte < 0x80 {
-                        let folded = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                        walker.step(folded)
-                        record(walker.state, into: &matches)
-                        index += 1
-                        continue
+                outputOffsets.withUnsafeBufferPointer { offsets in
+                    outputIDs.withUnsafeBufferPointer { ids in
+                        var walker = Walker(classes: classes, next: next, offsets: offsets, ids: ids, classCount: classCount)
+                        walker.scan(text, into: &matches)
                     }
-                    let (scalar, length) = Self.decodeScalar(text, at: index)
-                    if let scalar, scalar.properties.changesWhenLowercased {
-                        for folded in scalar.properties.lowercaseMapping.utf8 {
-                            walker.step(folded)
-                            record(walker.state, into: &matches)
-                        }
-                    } else {
-                        for offset in index ..< index + length {
-                            walker.step(text[offset])
-                            record(walker.state, into: &matches)
-                        }
-                    }
-                    index += length
                 }
             }
         }
     }
 
-    @inline(__always)
-    private func record(_ state: Int, into matches: inout KeywordMatches) {
-        let start = Int(outputOffsets[state])
-        let end = Int(outputOffsets[state + 1])
-        guard start < end else { return }
-        for position in start ..< end { matches.insert(Int(outputIDs[position])) }
-    }
-
+    /// The scanning loop over raw table pointers (the tables are immutable for the scan).
     private struct Walker {
         let classes: UnsafeBufferPointer<UInt8>
         let next: UnsafeBufferPointer<Int32>
+        let offsets: UnsafeBufferPointer<Int32>
+        let ids: UnsafeBufferPointer<Int32>
         let classCount: Int
         var state = 0
 
+        mutating func scan(_ text: UnsafeRawBufferPointer, into matches: inout KeywordMatches) {
+            var index = 0
+            let count = text.count
+            while index < count {
+                let byte = text[index]
+                if byte < 0x80 {
+                    step(byte &- 0x41 < 26 ? byte | 0x20 : byte, into: &matches)
+                    index += 1
+                } else if !KeywordAutomaton.leadMayChangeCase(byte) {
+                    // CJK, kana, Hangul and continuation bytes: no scalar there has a lowercase form.
+                    step(byte, into: &matches)
+                    index += 1
+                } else {
+                    let (scalar, length) = KeywordAutomaton.decodeScalar(text, at: index)
+                    if let scalar, scalar.properties.changesWhenLowercased {
+                        for folded in scalar.properties.lowercaseMapping.utf8 { step(folded, into: &matches) }
+                    } else {
+                        for offset in index ..< index + length { step(text[offset], into: &matches) }
+                    }
+                    index += length
+                }
+            }
+        }
+
         @inline(__always)
-        mutating func step(_ byte: UInt8) {
+        mutating func step(_ byte: UInt8, into matches: inout KeywordMatches) {
             state = Int(next[state &* classCount &+ Int(classes[Int(byte)])])
+            let start = Int(offsets[state])
+            let end = Int(offsets[state &+ 1])
+            guard start < end else { return }
+            for position in start ..< end { matches.insert(Int(ids[position])) }
+        }
+    }
+
+    /// Whether a UTF-8 byte may start a scalar with a lowercase mapping. Leads 0xE3–0xE9 and
+    /// 0xEB–0xEE (U+3000–U+9FFF, U+B000–U+EFFF: CJK, kana, Hangul, private use) never do, nor
+    /// continuation bytes; the scanner then skips decoding them.
+    @inline(__always)
+    static func leadMayChangeCase(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0xC2 ... 0xE2, 0xEA, 0xEF ... 0xF4: true
+        default: false
         }
     }
 

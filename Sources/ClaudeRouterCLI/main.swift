@@ -1,0 +1,4 @@
+import GeneratedRoutes
+import RouterRuntime
+
+await ClaudeRouterCommand.main(table: CompiledRoutes.table)

@@ -1,0 +1,4 @@
+import E2ERoutes
+import RouterRuntime
+
+await ClaudeRouterCommand.main(table: CompiledRoutes.table)

@@ -1,0 +1,155 @@
+import RouteModel
+
+/// The Anthropic → Anthropic path for providers that speak Anthropic Messages but are not
+/// Anthropic (GLM, MiniMax, Kimi, DeepSeek, DashScope endpoints): the body is forwarded as is
+/// except for the few members an upstream needs changed.
+///
+/// - `model` becomes the upstream model id;
+/// - `max_tokens` is clamped to the catalog cap;
+/// - Claude Code's `x-anthropic-billing-header` system block is dropped unless the upstream is
+///   Anthropic's own API;
+/// - with `system_role_rejected`, `system`-role messages move into the top-level `system`;
+/// - with `tool_choice_auto_none_only`, `tool_choice` any/tool becomes auto;
+/// - for Anthropic's own API, `thinking` blocks without a signature (they came from another
+///   provider's model earlier in the conversation, and Anthropic rejects them) are dropped.
+///
+/// Every other member is copied byte for byte. When nothing but the model changes, prefer
+/// ``ModelRewriter`` (it does not even re-serialise the top level).
+public enum AnthropicRequestAdapter {
+    private static let billingHeaderPrefix = Array("x-anthropic-billing-header".utf8)
+
+    public static func adapt(_ body: [UInt8], context: UpstreamContext) throws(TranslationError) -> [UInt8] {
+        try adaptRequest(body, context: context).body
+    }
+
+    /// ``adapt(_:context:)`` with what the response side needs to know.
+    static func adaptRequest(_ body: [UInt8], context: UpstreamContext) throws(TranslationError) -> TranslatedRequest {
+        let document = try JSONDocument(body)
+        let root = document.root
+        guard root.isObject else { throw .invalidField(path: "request body", problem: "must be a JSON object") }
+        let stream = try AnthropicToOpenAIRequest.optionalBool(root, "stream") ?? false
+        let quirks = context.quirks
+        let messages = root["messages"]
+        if let messages, !messages.isArray { throw .invalidField(path: "messages", problem: "must be an array") }
+        let movedSystem: [JSONNode] = quirks.systemRoleRejected
+            ? (messages?.elements.filter { $0.string("role") == "system" } ?? []) : []
+
+        var w = JSONWriter(capacity: body.count + 64)
+        w.beginObject()
+        w.member("model", context.upstreamModel)
+        var wroteSystem = false
+        for (key, value) in root.members {
+            switch key {
+            case "model":
+                continue
+            case "max_tokens":
+                w.key(key)
+                if let requested = value.int { w.number(context.clampedMaxTokens(requested) ?? requested) } else { w.raw(value) }
+            case "system":
+                wroteSystem = true
+                try writeSystem(value, moved: movedSystem, context: context, into: &w)
+            case "messages" where !movedSystem.isEmpty || context.upstreamIsAnthropicAPI:
+                w.key(key)
+                w.beginArray()
+                for message in value.elements where movedSystem.isEmpty || message.string("role") != "system" {
+                    writeMessage(message, dropUnsignedThinking: context.upstreamIsAnthropicAPI, into: &w)
+                }
+                w.endArray()
+            case "tool_choice" where quirks.toolChoiceAutoNoneOnly:
+                let type = value.string("type")
+                w.key(key)
+                if type == "any" || type == "tool" { w.rawValue(#"{"type":"auto"}"#.utf8) } else { w.raw(value) }
+            default:
+                w.key(key)
+                w.raw(value)
+            }
+        }
+        if !wroteSystem, !movedSystem.isEmpty {
+            try writeSystem(nil, moved: movedSystem, context: context, into: &w)
+        }
+        w.endObject()
+        return TranslatedRequest(body: w.bytes, stream: stream)
+    }
+
+    private static func writeMessage(_ message: JSONNode, dropUnsignedThinking: Bool, into w: inout JSONWriter) {
+        guard dropUnsignedThinking, message.string("role") == "assistant", let content = message["content"], content.isArray,
+              content.firstElement(where: isUnsignedThinking) != nil
+        else {
+            w.raw(message)
+            return
+        }
+        w.beginObject()
+        for (key, value) in message.members {
+            w.key(key)
+            guard key == "content" else {
+                w.raw(value)
+                continue
+            }
+            w.beginArray()
+            for block in value.elements where !isUnsignedThinking(block) { w.raw(block) }
+            w.endArray()
+        }
+        w.endObject()
+    }
+
+    private static func isUnsignedThinking(_ block: JSONNode) -> Bool {
+        block.string("type") == "thinking" && (block.string("signature") ?? "").isEmpty
+    }
+
+    /// The `system` member as text blocks (keeping their `cache_control`), plus the moved
+    /// `system`-role messages' text.
+    private static func writeSystem(
+        _ system: JSONNode?, moved: [JSONNode], context: UpstreamContext, into w: inout JSONWriter
+    ) throws(TranslationError) {
+        w.key("system")
+        w.beginArray()
+        if let system {
+            if system.isString {
+                if !system.rawStringContent.isEmpty { textBlock(system.rawStringContent, into: &w) }
+            } else if system.isArray {
+                for block in system.elements {
+                    if !context.upstreamIsAnthropicAPI, let text = block["text"], text.rawStringContent.starts(with: billingHeaderPrefix) {
+                        continue
+                    }
+                    w.raw(block)
+                }
+            } else if !system.isNull {
+                throw .invalidField(path: "system", problem: "must be a string or an array of text blocks")
+            }
+        }
+        for message in moved {
+            guard let content = message["content"] else { continue }
+            if content.isString, !content.rawStringContent.isEmpty {
+                textBlock(content.rawStringContent, into: &w)
+            } else {
+                for block in content.elements where block.string("type") == "text" {
+                    if let text = block["text"], text.isString, !text.rawStringContent.isEmpty { textBlock(text.rawStringContent, into: &w) }
+                }
+            }
+        }
+        w.endArray()
+    }
+
+    private static func textBlock(_ escaped: ArraySlice<UInt8>, into w: inout JSONWriter) {
+        w.beginObject()
+        w.member("type", "text")
+        w.key("text")
+        w.string(rawEscaped: escaped)
+        w.endObject()
+    }
+
+    /// The `anthropic-beta` header value without the betas the upstream rejects; nil when none
+    /// is left (then the header is not sent).
+    public static func filterBetas(_ header: String, quirks: ProviderQuirks) -> String? {
+        if quirks.rejectedBetas.contains("*") { return nil }
+        let kept = header.split(separator: ",").map { $0.trimmingWhitespace() }
+            .filter { !$0.isEmpty && !quirks.rejectedBetas.contains($0) }
+        return kept.isEmpty ? nil : kept.joined(separator: ",")
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingWhitespace() -> String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}

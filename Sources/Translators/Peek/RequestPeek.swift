@@ -1,0 +1,42 @@
+import RouteModel
+
+/// What the runtime needs from a request before it decides anything: the model name, whether
+/// the client wants a stream, and the routing features (``RequestFeatures``).
+///
+/// The body is parsed once into a token tape; only the fields listed here are decoded (the last
+/// user message's text, tool names, `metadata.user_id`). Message history, tool schemas and
+/// image data are walked past, not decoded.
+public struct RequestPeek: Sendable {
+    public var model: String?
+    public var stream: Bool
+    public var features: RequestFeatures
+
+    public init(model: String?, stream: Bool, features: RequestFeatures) {
+        self.model = model
+        self.stream = stream
+        self.features = features
+    }
+
+    /// Reads an Anthropic Messages or OpenAI Chat Completions request body.
+    public static func parse(_ body: some Collection<UInt8>, protocol wire: WireProtocol) throws(TranslationError) -> RequestPeek {
+        let document = try JSONDocument(body)
+        let root = document.root
+        guard root.isObject else { throw .invalidField(path: "request body", problem: "must be a JSON object") }
+        if let model = root["model"], !model.isString, !model.isNull {
+            throw .invalidField(path: "model", problem: "must be a string")
+        }
+        if let messages = root["messages"], !messages.isArray {
+            throw .invalidField(path: "messages", problem: "must be an array")
+        }
+        var features = RequestFeatures()
+        var images = ImageTally()
+        switch wire {
+        case .anthropic: AnthropicFeatureReader.read(root, into: &features, images: &images)
+        case .openai: OpenAIFeatureReader.read(root, into: &features, images: &images)
+        }
+        features.hasImage = images.count > 0
+        features.estimatedInputTokens = TokenEstimate.estimate(bodyBytes: document.bytes.count, images: images)
+        return RequestPeek(model: root.string("model"), stream: root["stream"]?.bool ?? false, features: features)
+    }
+}
+

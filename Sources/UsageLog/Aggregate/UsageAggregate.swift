@@ -1,0 +1,69 @@
+import Synchronization
+
+/// The in-memory view behind `GET /v1/usage`: counters per UTC hour, split by model, target,
+/// client and route, built from the files at start and kept current by the
+/// writer after each durable group. A query touches only the hours of its window, so months of
+/// logs answer in milliseconds.
+public final class UsageAggregate: Sendable {
+    private let hours: Mutex<[Int64: HourBucket]>
+
+    public init() {
+        hours = Mutex([:])
+    }
+
+    /// Builds the aggregate of every record in `directory` (read-only; see ``UsageLogReader``),
+    /// or only of the files a query's window needs when `covering` is given (the CLI).
+    public static func load(
+        directory: String, covering query: UsageQuery? = nil
+    ) throws(UsageLogError) -> (aggregate: UsageAggregate, report: UsageLogReader.Report) {
+        var built: [Int64: HourBucket] = [:]
+        let days = query.map { query in
+            UTCTime.floorDivide(query.from, UTCTime.millisecondsPerDay)...UTCTime.floorDivide(query.to, UTCTime.millisecondsPerDay)
+        }
+        let report = try UsageLogReader.forEachRecord(in: directory, days: days) { record in
+            built[record.epochHour, default: HourBucket()].add(record)
+        }
+        let aggregate = UsageAggregate()
+        aggregate.hours.withLock { $0 = built }
+        return (aggregate, report)
+    }
+
+    public func add(_ record: UsageRecord) {
+        add(contentsOf: CollectionOfOne(record))
+    }
+
+    /// Adds records under one lock (the writer calls this once per group).
+    public func add<Records: Sequence>(contentsOf records: Records) where Records.Element == UsageRecord {
+        hours.withLock { hours in
+            for record in records {
+                hours[record.epochHour, default: HourBucket()].add(record)
+            }
+        }
+    }
+
+    /// Answers a query. The window is widened to whole UTC hours, as the report says.
+    public func report(_ query: UsageQuery) -> UsageReport {
+        let firstHour = UTCTime.floorDivide(query.from, UTCTime.millisecondsPerHour)
+        let endHour = -UTCTime.floorDivide(-query.to, UTCTime.millisecondsPerHour)
+        var groups: [String: UsageCounters] = [:]
+        var totals = UsageCounters()
+        hours.withLock { hours in
+            for (hour, bucket) in hours where hour >= firstHour && hour < endHour {
+                totals.merge(bucket.total)
+                switch query.groupBy {
+                case .day, .hour:
+                    groups[query.groupBy.key(hour: hour), default: UsageCounters()].merge(bucket.total)
+                case .model, .target, .client, .route:
+                    for (key, counters) in bucket.split(query.groupBy) {
+                        groups[key, default: UsageCounters()].merge(counters)
+                    }
+                }
+            }
+        }
+        return UsageReport(
+            from: firstHour * UTCTime.millisecondsPerHour, to: endHour * UTCTime.millisecondsPerHour,
+            groupBy: query.groupBy, totals: totals,
+            groups: query.groupBy.order(groups.map { UsageReport.Group(key: $0.key, counters: $0.value) })
+        )
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import RouteModel
+
+/// The `claude-router` command line. The executable that links a compiled table calls
+/// ``ClaudeRouterCommand/main(table:)``; every subcommand reads that table.
+public struct ClaudeRouterCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "claude-router",
+        abstract: "A model relay for Claude Code and OpenAI- or Anthropic-speaking clients.",
+        subcommands: [ServeCommand.self, RouteCommand.self, LoginCommand.self, LogoutCommand.self, AccountsCommand.self, UsageCommand.self],
+        defaultSubcommand: ServeCommand.self
+    )
+
+    public init() {}
+
+    /// Parses the process arguments and runs the chosen subcommand against `table`.
+    public static func main(table: RouteTable) async {
+        CompiledTable.install(table)
+        await main()
+    }
+}
+
+/// The table the executable was linked with, set once before any subcommand runs.
+enum CompiledTable {
+    nonisolated(unsafe) private static var installed: RouteTable?
+
+    static func install(_ table: RouteTable) { installed = table }
+
+    static var current: RouteTable {
+        guard let installed else { fatalError("ClaudeRouterCommand.main(table:) was not called") }
+        return installed
+    }
+}
+
+/// Options every subcommand takes.
+struct DataDirOption: ParsableArguments {
+    @Option(name: .customLong("data-dir"), help: "State directory (default: $CLAUDE_ROUTER_DATA_DIR, else ~/.claude-router).")
+    var dataDir: String?
+
+    /// The directory to use, resolved from the flag, the environment or the home directory.
+    var resolved: String {
+        if let dataDir { return dataDir }
+        if let env = ProcessInfo.processInfo.environment["CLAUDE_ROUTER_DATA_DIR"], !env.isEmpty { return env }
+        return NSString(string: "~/.claude-router").expandingTildeInPath
+    }
+}

@@ -25,5 +25,34 @@ let package = Package(
             path: "Benchmarks/RouteResolution",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // The translators on Claude Code's captured requests and on 2,000-chunk streams, beside
+        // Foundation's JSON parse of the same bytes.
+        .executableTarget(
+            name: "Translation",
+            dependencies: [
+                "ClaudeCodeFixtures",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Translators", package: root),
+                .product(name: "RouteModel", package: root),
+            ],
+            path: "Benchmarks/Translation",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // The per-request peek and decision on a 100 KB Claude Code body and the shipped table.
+        .executableTarget(
+            name: "Decision",
+            dependencies: [
+                "ClaudeCodeFixtures",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Translators", package: root),
+                .product(name: "RouteModel", package: root),
+                .product(name: "GeneratedRoutes", package: root),
+            ],
+            path: "Benchmarks/Decision",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // Loads shared/fixtures/claude-code for the benchmarks above (a library, so the plugin
+        // does not take it for a benchmark).
+        .target(name: "ClaudeCodeFixtures", path: "Benchmarks/ClaudeCodeFixtures"),
     ]
 )

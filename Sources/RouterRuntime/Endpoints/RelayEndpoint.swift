@@ -1,0 +1,87 @@
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import RouteModel
+import Translators
+
+/// `POST /v1/messages`, `POST /v1/messages/count_tokens` and `POST /v1/chat/completions`:
+/// authenticate, read and peek the body, decide, then run the attempt loop.
+struct RelayEndpoint: Sendable {
+    let state: RouterState
+    let endpoint: InboundEndpoint
+
+    func handle(_ request: Request, context: RouterRequestContext) async -> Response {
+        var record = RequestRecord(requestID: context.requestID, endpoint: endpoint.rawValue, inbound: endpoint.format)
+        do throws(RouterError) {
+            let inbound = try await accept(request, context: context, record: &record)
+            guard let decision = state.decider.decide(model: inbound.model, features: inbound.features, choose: RouterState.firstMember),
+                  !decision.attempts.isEmpty
+            else {
+                throw .unknownModel(inbound.model)
+            }
+            if endpoint == .countTokens {
+                return await countTokens(inbound, attempts: decision.attempts, record: record)
+            }
+            return await state.pipeline.run(inbound, attempts: decision.attempts, record: record)
+        } catch {
+            let descriptor = error.descriptor
+            record.status = descriptor.status
+            record.errorCode = descriptor.code
+            state.log.emit(record)
+            return ResponseFactory.error(error, format: endpoint.format, requestID: context.requestID)
+        }
+    }
+
+    /// Everything before the decision: auth, body, JSON, shape, model permission.
+    private func accept(
+        _ request: Request, context: RouterRequestContext, record: inout RequestRecord
+    ) async throws(RouterError) -> InboundRequest {
+        let identity = try state.authenticator.authenticate(request.headers)
+        record.client = identity.name
+        let body = try await BodyReader.read(request, limit: state.table.limits.maxBodyBytes)
+        let peek: RequestPeek
+        do {
+            peek = try RequestPeek.parse(body, protocol: endpoint.format)
+        } catch {
+            switch error {
+            case .invalidJSON: throw .malformedJSON(detail: error.description)
+            case .invalidField: throw .invalidRequest(error.description)
+            }
+        }
+        guard let model = peek.model, !model.isEmpty else { throw .invalidRequest("model: required, a non-empty string") }
+        record.model = model
+        record.stream = peek.stream
+        if let problem = body.withUnsafeBytes({ RequestShapeCheck.problem(in: $0, endpoint: endpoint) }) {
+            throw .invalidRequest(problem)
+        }
+        guard identity.allows(model: model) else { throw .modelForbidden(model: model, client: identity.name) }
+        var features = peek.features
+        if features.sessionID == nil { features.sessionID = request.headers[.sessionID] }
+        return InboundRequest(
+            endpoint: endpoint, requestID: context.requestID, identity: identity, headers: request.headers,
+            query: request.uri.query, body: body, model: model, stream: peek.stream, features: features
+        )
+    }
+
+    /// Forwarded to the first Anthropic-protocol targets that can be called; estimated locally
+    /// when the decision has none (OpenAI-protocol providers have no such endpoint).
+    private func countTokens(_ inbound: InboundRequest, attempts: [TargetSpec], record: RequestRecord) async -> Response {
+        let forwardable = attempts.filter {
+            state.table.providers[$0.provider].wireProtocol == .anthropic && state.credentials.providers[$0.provider].isUsable
+        }
+        if !forwardable.isEmpty {
+            return await state.pipeline.run(inbound, attempts: forwardable, record: record)
+        }
+        var record = record
+        let target = "router/estimate"
+        record.target = target
+        record.status = 200
+        record.attempts = [AttemptRecord(target: target, status: 200)]
+        state.log.emit(record)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        ResponseFactory.stamp(&headers, requestID: inbound.requestID, target: target, attempts: record.attempts)
+        let body = #"{"input_tokens":\#(inbound.features.estimatedInputTokens)}"#
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}

@@ -1,0 +1,43 @@
+import RouteModel
+
+/// Everything that can go wrong on the request path, typed so that ``ErrorRendering`` can turn
+/// each case into one HTTP status and one error object in the caller's own format.
+enum RouterError: Error, Sendable {
+    /// No client key, or a key that matches no configured client.
+    case unauthenticated(reason: String)
+    /// The client is known but may not use this model.
+    case modelForbidden(model: String, client: String)
+    /// No endpoint at this path (or not with this method).
+    case noSuchEndpoint(method: String, path: String)
+    /// Nothing in the compiled table knows this model name.
+    case unknownModel(String)
+    /// The body is not JSON at all.
+    case malformedJSON(detail: String)
+    /// The body is JSON but not the shape the endpoint expects.
+    case invalidRequest(String)
+    /// The body is larger than `limits.maxBodyBytes`.
+    case bodyTooLarge(limit: Int)
+    /// The upstream could not be reached (refused, reset, DNS, TLS) before answering.
+    case upstreamUnreachable(target: String, detail: String)
+    /// The upstream did not answer in time.
+    case upstreamTimeout(target: String, phase: TimeoutPhase)
+    /// The upstream answered with an error status; passed on with its status and message.
+    case upstreamFailed(target: String, status: Int, errorType: String?, message: String)
+    /// The upstream's stream broke, stalled or ended early after the client got bytes.
+    case upstreamStreamBroken(target: String, detail: String)
+    /// The upstream's 200 stream opened with an error event.
+    case upstreamStreamError(target: String, errorType: String?, message: String)
+    /// The provider has no usable credentials: names of the environment variables to set.
+    case missingCredentials(provider: String, envNames: [String])
+    /// Inbound and upstream protocols differ and no translator is wired for the pair.
+    case translationUnavailable(provider: String, providerProtocol: WireProtocol, inbound: WireProtocol)
+    /// A bug or an impossible state; the message is safe to show.
+    case internalFailure(String)
+
+    /// Which wait ran out.
+    enum TimeoutPhase: String, Sendable {
+        case connect
+        case firstByte = "first byte"
+        case idle = "idle between chunks"
+    }
+}

@@ -1,0 +1,32 @@
+import Synchronization
+
+/// The API keys of one provider, read from the environment once at start, handed out
+/// round-robin so that load spreads over the pool.
+final class KeyPool: Sendable {
+    /// Keys in rotation order (only the variables that were set and non-empty).
+    let keys: [String]
+    /// Environment variable names that were expected but unset or empty.
+    let missingEnv: [String]
+    private let cursor = Atomic<Int>(0)
+
+    init(envNames: [String], environment: [String: String]) {
+        var keys: [String] = []
+        var missing: [String] = []
+        for name in envNames {
+            if let value = environment[name]?.trimmingSpaces(), !value.isEmpty {
+                keys.append(value)
+            } else {
+                missing.append(name)
+            }
+        }
+        self.keys = keys
+        self.missingEnv = missing
+    }
+
+    /// The next key in rotation; nil when the pool is empty.
+    func next() -> String? {
+        guard !keys.isEmpty else { return nil }
+        let turn = cursor.wrappingAdd(1, ordering: .relaxed).oldValue
+        return keys[Int(UInt(bitPattern: turn) % UInt(keys.count))]
+    }
+}

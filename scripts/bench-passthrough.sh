@@ -45,9 +45,9 @@ end
 LUA
 
 # Bodies: a real 54 KB Claude Code request (tools, system prompt), non-streaming and streaming.
-python3 - "$work" <<'PY'
+python3 - "$work" "$root/../shared/fixtures/claude-code/01-say-hi-turn1.json" <<'PY'
 import json, sys
-capture = json.load(open("/work/shared/fixtures/claude-code/01-say-hi-turn1.json"))
+capture = json.load(open(sys.argv[2]))
 body = capture["body"]
 for name, stream in (("plain", False), ("stream", True)):
     body["stream"] = stream

@@ -10,7 +10,15 @@ struct RelayEndpoint: Sendable {
     let state: RouterState
     let endpoint: InboundEndpoint
 
+    /// The request's work runs tied to the client's connection: a client that leaves cancels it.
     func handle(_ request: Request, context: RouterRequestContext) async -> Response {
+        let response = await ClientDisconnect.cancelling(whenClosed: context.channel) { [self] in
+            await process(request, context: context)
+        }
+        return response ?? ResponseFactory.error(.clientClosedRequest, format: endpoint.format, requestID: context.requestID)
+    }
+
+    private func process(_ request: Request, context: RouterRequestContext) async -> Response {
         var record = RequestRecord(requestID: context.requestID, endpoint: endpoint.rawValue, inbound: endpoint.format)
         do throws(RouterError) {
             let inbound = try await accept(request, context: context, record: &record)

@@ -66,6 +66,10 @@ extension RouterError {
         case .internalFailure(let message):
             return .init(status: 500, anthropicType: "api_error", openAIType: "server_error",
                          code: "internal_error", message: message)
+        case .clientClosedRequest:
+            // 499: nginx's "client closed request", the convention logs and dashboards know.
+            return .init(status: 499, anthropicType: "api_error", openAIType: "server_error",
+                         code: "client_closed_request", message: "the client closed the connection before the answer was ready")
         }
     }
 

@@ -33,6 +33,9 @@ enum RouterError: Error, Sendable {
     case translationUnavailable(provider: String, providerProtocol: WireProtocol, inbound: WireProtocol)
     /// A bug or an impossible state; the message is safe to show.
     case internalFailure(String)
+    /// The client closed its connection before the answer was ready; nobody reads this one,
+    /// but the log and the usage record do.
+    case clientClosedRequest
 
     /// Which wait ran out.
     enum TimeoutPhase: String, Sendable {

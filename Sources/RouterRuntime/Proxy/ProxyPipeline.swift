@@ -18,7 +18,7 @@ struct ProxyPipeline: Sendable {
         var record = record
         var lastFailure: RouterError = .internalFailure("no target to try")
         for target in targets.prefix(max(1, limits.maxAttempts)) {
-            if Task.isCancelled { break }
+            if Task.isCancelled { return fail(.clientClosedRequest, inbound: inbound, record: record) }
             record.target = target.name
             switch await executor.attempt(target, for: inbound) {
             case .reply(let reply, let attempt):
@@ -26,7 +26,7 @@ struct ProxyPipeline: Sendable {
                 return respond(reply, inbound: inbound, record: record)
             case .failure(let error, let attempt, let retryable):
                 record.attempts.append(attempt)
-                lastFailure = error
+                lastFailure = Task.isCancelled ? .clientClosedRequest : error
                 if !retryable { return fail(lastFailure, inbound: inbound, record: record) }
             }
         }

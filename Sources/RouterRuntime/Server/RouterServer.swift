@@ -16,6 +16,7 @@ public enum RouterServer {
         let router = makeRouter(state: state)
         return Application(
             router: router,
+            server: .http1(configuration: .init(additionalChannelHandlers: [ClientAbortHandler()])),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             services: [upstream],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },

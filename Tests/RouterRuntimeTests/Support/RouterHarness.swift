@@ -160,7 +160,10 @@ enum Bodies {
 
     /// A real Claude Code request (tools, system blocks, metadata), with `model` set.
     static func claudeCodeFixture() throws -> [UInt8] {
-        let url = URL(fileURLWithPath: "/work/shared/fixtures/claude-code/02-bash-tool-loop-turn1.json")
+        // shared/ lies beside the repository checkout (`../shared` from the package root).
+        let url = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared/fixtures/claude-code/02-bash-tool-loop-turn1.json")
         let capture = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] ?? [:]
         let body = capture["body"] ?? [:]
         return Array(try JSONSerialization.data(withJSONObject: body, options: [.withoutEscapingSlashes]))

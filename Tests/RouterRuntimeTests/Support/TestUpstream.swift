@@ -27,6 +27,8 @@ final class TestUpstream: Sendable {
         case sse(events: [String], gate: Gate? = nil, gateBefore: Int = 1, cut: Bool = false)
         /// `first`, then `repeating` until writing fails (the router cancelled the request).
         case endless(first: String, repeating: String)
+        /// Holds the response head until `gate` opens, then answers the default reply.
+        case stall(Gate)
     }
 
     private struct State {
@@ -94,12 +96,18 @@ final class TestUpstream: Sendable {
             state.scripts[model] = replies
             return next
         }
-        let reply = scripted ?? Self.defaultReply(path: request.uri.path, model: model, stream: stream)
+        var reply = scripted ?? Self.defaultReply(path: request.uri.path, model: model, stream: stream)
+        if case .stall(let gate) = reply {
+            await gate.wait()
+            reply = Self.defaultReply(path: request.uri.path, model: model, stream: stream)
+        }
         return respond(reply)
     }
 
     private func respond(_ reply: Reply) -> Response {
         switch reply {
+        case .stall:
+            return respond(.json(status: 500, body: #"{"error":"a stall is answered in answer(_:)"}"#))
         case .json(let status, let body, let contentType):
             var headers = HTTPFields()
             headers[.contentType] = contentType

@@ -3,7 +3,10 @@ import Foundation
 
 /// The real Claude Code captures in ../shared/fixtures/claude-code, body bytes only.
 enum Fixtures {
-    static let directory = URL(fileURLWithPath: "/work/shared/fixtures/claude-code")
+    /// `shared/` lies beside the repository checkout (`../shared` from the package root).
+    static let directory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/fixtures/claude-code")
 
     struct Capture {
         let name: String

@@ -52,7 +52,7 @@ struct RelayEndpoint: Sendable {
             peek = try RequestPeek.parse(body, protocol: endpoint.format)
         } catch {
             switch error {
-            case .invalidJSON: throw .malformedJSON(detail: error.description)
+            case .invalidJSON(let offset, let reason): throw .malformedJSON(detail: "byte \(offset): \(reason)")
             case .invalidField: throw .invalidRequest(error.description)
             }
         }

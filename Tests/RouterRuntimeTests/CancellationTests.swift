@@ -14,10 +14,7 @@ final class CancellationTests: XCTestCase {
         let client = router.client
         let url = router.base + "/v1/messages"
         let caller = Task {
-            var request = HTTPClientRequest(url: url)
-            request.method = .POST
-            for (name, value) in RouterHarness.anthropicHeaders() { request.headers.add(name: name, value: value) }
-            request.body = .bytes(ByteBuffer(string: Bodies.anthropic(model: "anthro")))
+            let request = RouterHarness.request(url: url, json: Bodies.anthropic(model: "anthro"))
             _ = try await client.execute(request, timeout: .seconds(60))
         }
         // Wait until the request is at the upstream, then let the caller go away.

@@ -123,10 +123,7 @@ final class StreamingTests: XCTestCase {
         let client = router.client
         let url = router.base + "/v1/messages"
         let reader = Task {
-            var request = HTTPClientRequest(url: url)
-            request.method = .POST
-            for (name, value) in RouterHarness.anthropicHeaders() { request.headers.add(name: name, value: value) }
-            request.body = .bytes(ByteBuffer(string: Bodies.anthropic(model: "anthro", stream: true)))
+            let request = RouterHarness.request(url: url, json: Bodies.anthropic(model: "anthro", stream: true))
             let response = try await client.execute(request, timeout: .seconds(30))
             var signalled = false
             for try await chunk in response.body where !signalled && String(buffer: chunk).contains("text_delta") {

@@ -143,6 +143,15 @@ struct RouterHarness {
         return Reply(status: Int(response.status.code), headers: response.headers, body: Array(collected.readableBytesView))
     }
 
+    /// A POST of `json` to the router, for tests that drive the client themselves.
+    static func request(url: String, headers: [(String, String)] = RouterHarness.anthropicHeaders(), json: String) -> HTTPClientRequest {
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        request.body = .bytes(ByteBuffer(string: json))
+        return request
+    }
+
     func send(_ path: String, headers: [(String, String)] = RouterHarness.anthropicHeaders(), json: String) async throws -> Reply {
         try await send(.POST, path, headers: headers, body: Array(json.utf8))
     }

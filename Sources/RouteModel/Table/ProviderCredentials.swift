@@ -1,14 +1,20 @@
-/// Which of a provider's key variables are set, so the summary, `route` and the runtime agree
-/// on which targets can be used.
+/// Which of a provider's key variables are set, so the summary, `route` and the runtime's key
+/// pools agree on which targets can be used.
 extension ProviderSpec {
-    /// Key variables of the pool that are set to a non-empty value, in rotation order.
-    public func presentKeyEnv(in environment: [String: String]) -> [String] {
-        keyEnv.filter { !(environment[$0] ?? "").isEmpty }
+    /// The key a variable holds, without surrounding spaces or tabs; nil when unset or blank.
+    public static func keyValue(_ name: String, in environment: [String: String]) -> String? {
+        guard let value = environment[name]?.trimmingSpaces(), !value.isEmpty else { return nil }
+        return value
     }
 
-    /// Key variables of the pool that are unset or empty.
+    /// Key variables of the pool that hold a key, in rotation order.
+    public func presentKeyEnv(in environment: [String: String]) -> [String] {
+        keyEnv.filter { Self.keyValue($0, in: environment) != nil }
+    }
+
+    /// Key variables of the pool that are unset or blank.
     public func missingKeyEnv(in environment: [String: String]) -> [String] {
-        keyEnv.filter { (environment[$0] ?? "").isEmpty }
+        keyEnv.filter { Self.keyValue($0, in: environment) == nil }
     }
 
     /// Whether static credentials allow requests: no auth needed, or at least one key set.
@@ -19,5 +25,16 @@ extension ProviderSpec {
         case .xApiKey, .bearer: !presentKeyEnv(in: environment).isEmpty
         case .oauth: false
         }
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces and tabs (header values, keys pasted with a
+    /// stray space).
+    public func trimmingSpaces() -> String {
+        var view = self[...]
+        while view.first == " " || view.first == "\t" { view = view.dropFirst() }
+        while view.last == " " || view.last == "\t" { view = view.dropLast() }
+        return String(view)
     }
 }

@@ -60,12 +60,3 @@ struct ClientAuthenticator: Sendable {
         return difference == 0
     }
 }
-
-extension String {
-    func trimmingSpaces() -> String {
-        var view = self[...]
-        while view.first == " " || view.first == "\t" { view = view.dropFirst() }
-        while view.last == " " || view.last == "\t" { view = view.dropLast() }
-        return String(view)
-    }
-}

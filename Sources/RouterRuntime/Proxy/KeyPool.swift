@@ -1,3 +1,4 @@
+import RouteModel
 import Synchronization
 
 /// The API keys of one provider, read from the environment once at start, handed out
@@ -9,18 +10,9 @@ final class KeyPool: Sendable {
     let missingEnv: [String]
     private let cursor = Atomic<Int>(0)
 
-    init(envNames: [String], environment: [String: String]) {
-        var keys: [String] = []
-        var missing: [String] = []
-        for name in envNames {
-            if let value = environment[name]?.trimmingSpaces(), !value.isEmpty {
-                keys.append(value)
-            } else {
-                missing.append(name)
-            }
-        }
-        self.keys = keys
-        self.missingEnv = missing
+    init(provider: ProviderSpec, environment: [String: String]) {
+        keys = provider.keyEnv.compactMap { ProviderSpec.keyValue($0, in: environment) }
+        missingEnv = provider.missingKeyEnv(in: environment)
     }
 
     /// The next key in rotation; nil when the pool is empty.

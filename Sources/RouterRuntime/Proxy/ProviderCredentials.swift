@@ -47,7 +47,7 @@ struct ProviderCredentials: Sendable {
                 }
             }
             return Entry(
-                name: spec.name, auth: spec.auth, keys: KeyPool(envNames: spec.keyEnv, environment: environment),
+                name: spec.name, auth: spec.auth, keys: KeyPool(provider: spec, environment: environment),
                 extraHeaders: headers, missingHeaderEnv: missing
             )
         }

@@ -71,12 +71,13 @@ def test_errors_arrive_as_sdk_exceptions(router, anthropic_mock):
         client(router).messages.create(model="llama-70b", max_tokens=8, messages=[{"role": "user", "content": "hi"}])
     assert "GET /v1/models" in str(unknown.value)
 
-    anthropic_mock.script([{"status": 529, "error": {"type": "overloaded_error", "message": "mock is busy"}}])
+    anthropic_mock.script([{"status": 529, "sticky": True, "error": {"type": "overloaded_error", "message": "mock is busy"}}])
     with pytest.raises(anthropic.APIStatusError) as overloaded:
         client(router).messages.create(model="claude-opus-5-5", max_tokens=8, messages=[{"role": "user", "content": "hi"}])
     assert overloaded.value.status_code == 529
     assert "mock is busy" in str(overloaded.value)
-    assert overloaded.value.response.headers["x-router-attempts"] == "mock-anthropic/claude-mock-1:529"
+    # The one target is retried (max_attempts 4, jittered backoff) before the client gets the 529.
+    assert overloaded.value.response.headers["x-router-attempts"] == ",".join(["mock-anthropic/claude-mock-1:529"] * 4)
 
 
 def test_stream_cut_midway_raises_instead_of_ending_cleanly(router, anthropic_mock):
@@ -95,7 +96,7 @@ def test_stream_cut_midway_raises_instead_of_ending_cleanly(router, anthropic_mo
 
 
 def test_upstream_refusing_connection_is_a_502(router, anthropic_mock):
-    anthropic_mock.script([{"reset": True}])
+    anthropic_mock.script([{"reset": True, "sticky": True}])
     with pytest.raises(anthropic.APIStatusError) as failure:
         client(router).messages.create(model="claude-opus-5-5", max_tokens=8, messages=[{"role": "user", "content": "hi"}])
     assert failure.value.status_code == 502

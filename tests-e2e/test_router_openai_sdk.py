@@ -52,7 +52,7 @@ def test_errors_in_openai_format(router, openai_mock):
         client(router).chat.completions.create(model="llama-70b", messages=[{"role": "user", "content": "x"}])
     assert unknown.value.body["code"] == "model_not_found"
 
-    openai_mock.script([{"raw": {"status": 502, "content_type": "text/html", "body": "<html><h1>502 Bad Gateway</h1></html>"}}])
+    openai_mock.script([{"sticky": True, "raw": {"status": 502, "content_type": "text/html", "body": "<html><h1>502 Bad Gateway</h1></html>"}}])
     with pytest.raises(openai.InternalServerError) as html:
         client(router).chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "x"}])
     assert html.value.status_code == 502

@@ -56,13 +56,14 @@ final class BadInputTests: XCTestCase {
 
         let refused = try await router.send("/v1/messages", json: Bodies.anthropic(model: "deadalias"))
         assertAnthropicError(refused, status: 502, type: "api_error", mentions: "could not be reached")
-        XCTAssertEqual(refused.header("x-router-attempts"), "dead/claude-dead:502")
+        // The one target is retried with backoff until its cooldown starts (3 failures).
+        XCTAssertEqual(refused.header("x-router-attempts"), "dead/claude-dead:502,dead/claude-dead:502,dead/claude-dead:502")
         XCTAssertEqual(refused.header("x-router-target"), "dead/claude-dead")
 
         upstream.script(model: "claude-up-1", .json(status: 502, body: "<html><body><h1>502 Bad Gateway</h1></body></html>", contentType: "text/html"))
         let html = try await router.send("/v1/messages", json: Bodies.anthropic(model: "anthro"))
         assertAnthropicError(html, status: 502, type: "api_error", mentions: "502 Bad Gateway")
-        XCTAssertEqual(html.header("x-router-attempts"), "up-anthropic/claude-up-1:502")
+        XCTAssertEqual(html.header("x-router-attempts"), "up-anthropic/claude-up-1:502,up-anthropic/claude-up-1:502,up-anthropic/claude-up-1:502")
         XCTAssertEqual(html.header("content-type"), "application/json")
 
         let events = TestUpstream.anthropicEvents(model: "claude-up-2")

@@ -53,7 +53,8 @@ final class PassthroughTests: XCTestCase {
     func testOpenAINonStreamingPassthrough() async throws {
         let reply = try await router.send("/v1/chat/completions", headers: RouterHarness.openAIHeaders(), json: Bodies.openAI(model: "gpt-4o"))
         XCTAssertEqual(reply.status, 200, reply.text)
-        XCTAssertEqual(reply.text, TestUpstream.openAIMessage(model: "gpt-up-1"))
+        // The client's model name comes back, as it does from a translated response.
+        XCTAssertEqual(reply.text, TestUpstream.openAIMessage(model: "gpt-4o"))
         let recorded = try XCTUnwrap(upstream.recorded.last)
         XCTAssertEqual(recorded.path, "/v1/chat/completions")
         XCTAssertEqual(String(decoding: recorded.body, as: UTF8.self), Bodies.openAI(model: "gpt-up-1"))
@@ -112,13 +113,19 @@ final class PassthroughTests: XCTestCase {
         XCTAssertTrue(upstream.recorded.isEmpty)
     }
 
-    func testInboundProtocolDifferentFromTheProvidersGetsAClearError() async throws {
+    func testAnthropicCallerOnAnOpenAIProviderIsTranslatedBothWays() async throws {
         let reply = try await router.send("/v1/messages", json: Bodies.anthropic(model: "crossed"))
-        XCTAssertEqual(reply.status, 501)
-        XCTAssertEqual(reply.json["type"] as? String, "error")
-        XCTAssertTrue(reply.errorMessage.contains("is an OpenAI-protocol provider; translation"), reply.errorMessage)
-        XCTAssertEqual(reply.header("x-router-attempts"), "up-openai/gpt-up-1:501")
-        XCTAssertTrue(upstream.recorded.isEmpty)
+        XCTAssertEqual(reply.status, 200, reply.text)
+        XCTAssertEqual(reply.json["type"] as? String, "message")
+        XCTAssertEqual(reply.json["model"] as? String, "crossed")
+        let content = try XCTUnwrap(reply.json["content"] as? [[String: Any]])
+        XCTAssertEqual(content.first?["text"] as? String, "hello from upstream")
+        XCTAssertEqual(reply.header("x-router-attempts"), "up-openai/gpt-up-1:200")
+        let recorded = try XCTUnwrap(upstream.recorded.last)
+        XCTAssertEqual(recorded.path, "/v1/chat/completions")
+        let sent = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(recorded.body)) as? [String: Any])
+        XCTAssertEqual(sent["model"] as? String, "gpt-up-1")
+        XCTAssertNotNil(sent["messages"] as? [[String: Any]])
     }
 
     func testOneLogLinePerRequestWithoutSecrets() async throws {

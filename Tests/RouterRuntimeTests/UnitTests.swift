@@ -1,42 +1,60 @@
 import NIOCore
 import RouteModel
+import Translators
 import XCTest
 @testable import RouterRuntime
 
 /// The small pure pieces of the request path.
 final class UnitTests: XCTestCase {
-    func testFramerForwardsOnlyWholeEventsAcrossArbitrarySplits() {
-        let stream = "event: message_start\ndata: {\"a\":1}\n\nevent: ping\r\ndata: {}\r\n\r\nevent: message_stop\ndata: {}\n\n"
+    /// Same-format streams pass through whole events only, whatever the chunking, so that an
+    /// error event appended after a cut never lands inside an event.
+    func testPassthroughForwardsOnlyWholeEventsAcrossArbitrarySplits() {
+        let stream = "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":7}}}\n\nevent: ping\r\ndata: {}\r\n\r\nevent: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"
         let bytes = Array(stream.utf8)
+        let context = UpstreamContext(upstreamModel: "m", inboundModel: "m")
         for split in 1..<bytes.count {
-            var framer = SSEFramer(format: .anthropic)
-            var out = ""
+            var translator = StreamTranslator(from: .anthropic, to: .anthropic, context: context)
+            var out: [UInt8] = []
             for part in [bytes[..<split], bytes[split...]] {
-                if let complete = framer.feed(ByteBuffer(bytes: part)) { out += String(buffer: complete) }
-                // Whatever went out ends at an event boundary.
-                XCTAssertTrue(out.isEmpty || Array(out.utf8).suffix(2) == [0x0A, 0x0A] || Array(out.utf8).suffix(2) == [0x0D, 0x0A], "split \(split)")
+                out += translator.feed(part)
+                XCTAssertTrue(out.isEmpty || out.suffix(2) == [0x0A, 0x0A] || out.suffix(2) == [0x0D, 0x0A], "split \(split)")
             }
-            XCTAssertEqual(out, stream, "split \(split)")
-            XCTAssertEqual(framer.eventCount, 3)
-            XCTAssertEqual(framer.firstEvent, .init(name: "message_start", data: "{\"a\":1}"))
-            XCTAssertTrue(framer.sawTerminal)
-            XCTAssertFalse(framer.hasPartialEvent)
+            out += translator.finish()
+            XCTAssertEqual(String(decoding: out, as: UTF8.self), stream, "split \(split)")
+            XCTAssertNil(translator.upstreamError)
+            XCTAssertEqual(translator.tokenUsage?.inputTokens, 7)
         }
     }
 
-    func testFramerSpotsErrorsAndTheOpenAITerminal() {
-        var anthropic = SSEFramer(format: .anthropic)
-        _ = anthropic.feed(ByteBuffer(string: "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"x\"}}\n\n"))
-        XCTAssertTrue(anthropic.sawError)
-        XCTAssertFalse(anthropic.sawTerminal)
+    func testPassthroughCutMidEventEndsWithAWholeErrorEvent() {
+        let context = UpstreamContext(upstreamModel: "m", inboundModel: "m")
+        var translator = StreamTranslator(from: .anthropic, to: .anthropic, context: context)
+        var out = translator.feed(Array("event: message_start\ndata: {\"type\":\"message_start\"}\n\nevent: content_block_delta\ndata: {\"ty".utf8))
+        out += translator.finish()
+        let text = String(decoding: out, as: UTF8.self)
+        XCTAssertTrue(text.hasPrefix("event: message_start\ndata: {\"type\":\"message_start\"}\n\nevent: error\n"), text)
+        XCTAssertFalse(text.contains("\"ty\n"), text)
+        XCTAssertNotNil(translator.upstreamError)
 
-        var openAI = SSEFramer(format: .openai)
-        _ = openAI.feed(ByteBuffer(string: "data: {\"error\":{\"message\":\"boom\"}}\n\n"))
-        XCTAssertTrue(openAI.sawError)
-        var done = SSEFramer(format: .openai)
-        _ = done.feed(ByteBuffer(string: "data: {\"choices\":[]}\n\ndata: [DONE]\n\n"))
-        XCTAssertTrue(done.sawTerminal)
-        XCTAssertFalse(done.sawError)
+        var openAI = StreamTranslator(from: .openai, to: .openai, context: context)
+        _ = openAI.feed(Array("data: {\"error\":{\"message\":\"boom\"}}\n\n".utf8))
+        XCTAssertEqual(openAI.upstreamError, "boom")
+        XCTAssertFalse(openAI.emittedContent)
+    }
+
+    func testFailureClasses() {
+        for status in [401, 403, 408, 429, 500, 502, 503, 504, 529] {
+            XCTAssertTrue(FailureClassifier.isRetryable(status: status, errorType: nil, message: "x"), "\(status)")
+        }
+        for status in [400, 404, 413, 422] {
+            XCTAssertFalse(FailureClassifier.isRetryable(status: status, errorType: "invalid_request_error", message: "bad"), "\(status)")
+        }
+        XCTAssertTrue(FailureClassifier.isRetryable(status: 400, errorType: "invalid_request_error", message: "prompt is too long: 250000 tokens > 200000 maximum"))
+        XCTAssertTrue(FailureClassifier.isRetryable(status: 400, errorType: nil, message: "This model's maximum context length is 128000 tokens"))
+        XCTAssertTrue(FailureClassifier.isRetryable(status: 400, errorType: "context_length_exceeded", message: "x"))
+        XCTAssertEqual(FailureClassifier.scope(status: 401), .key)
+        XCTAssertEqual(FailureClassifier.scope(status: 429), .keyAndModel)
+        XCTAssertEqual(FailureClassifier.scope(status: 503), .target)
     }
 
     func testBetaFilter() {

@@ -33,9 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         print(TableSummary.text(for: table, environment: environment))
         if table.clients.isEmpty { print("no clients configured: loopback only, no auth") }
-        let app = RouterServer.makeApplication(
+        let app = try RouterServer.makeApplication(
             table: table, host: host, port: port, environment: environment, logger: logger,
-            onServerRunning: { [host] boundPort in
+            dataDirectory: data.resolved, onServerRunning: { [host] boundPort in
                 print("claude-router listening on http://\(host):\(boundPort)")
                 fflush(nil)
             }

@@ -69,6 +69,14 @@ public final class CooldownBook: Sendable {
         }
     }
 
+    /// Whether `key` (or its key-wide entry) is cooling at `now`, without starting a probe.
+    public func isCooling(_ key: Key, now: ContinuousClock.Instant) -> Bool {
+        entries.withLock { entries in
+            let keys = key.model == nil ? [key] : [key, Key(provider: key.provider, model: nil, key: key.key)]
+            return keys.contains { entries[$0]?.coolingUntil.map { now < $0 } ?? false }
+        }
+    }
+
     public func recordSuccess(_ key: Key) {
         entries.withLock { entries in
             entries[key] = nil

@@ -11,6 +11,7 @@ struct ModelsEndpoint: Sendable {
     func handle(_ request: Request, context: RouterRequestContext) async -> Response {
         let format: WireProtocol = request.headers[.anthropicVersion] != nil ? .anthropic : .openai
         var record = RequestRecord(requestID: context.requestID, endpoint: "models", inbound: format)
+        // Listing models is not model traffic: a log line, no usage record.
         defer { state.log.emit(record) }
         let identity: ClientAuthenticator.Identity
         do {

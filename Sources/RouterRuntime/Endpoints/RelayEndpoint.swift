@@ -22,20 +22,17 @@ struct RelayEndpoint: Sendable {
         var record = RequestRecord(requestID: context.requestID, endpoint: endpoint.rawValue, inbound: endpoint.format)
         do throws(RouterError) {
             let inbound = try await accept(request, context: context, record: &record)
-            guard let decision = state.decider.decide(model: inbound.model, features: inbound.features, choose: RouterState.firstMember),
-                  !decision.attempts.isEmpty
-            else {
+            guard let decision = state.decide(model: inbound.model, features: inbound.features), !decision.attempts.isEmpty else {
                 throw .unknownModel(inbound.model)
             }
+            record.route = state.routeName(of: decision)
             if endpoint == .countTokens {
                 return await countTokens(inbound, attempts: decision.attempts, record: record)
             }
             return await state.pipeline.run(inbound, attempts: decision.attempts, record: record)
         } catch {
-            let descriptor = error.descriptor
-            record.status = descriptor.status
-            record.errorCode = descriptor.code
-            state.log.emit(record)
+            record.fail(with: error)
+            state.completion.finish(record)
             return ResponseFactory.error(error, format: endpoint.format, requestID: context.requestID)
         }
     }
@@ -46,6 +43,10 @@ struct RelayEndpoint: Sendable {
     ) async throws(RouterError) -> InboundRequest {
         let identity = try state.authenticator.authenticate(request.headers)
         record.client = identity.name
+        switch state.clientLimits.admit(client: identity.name) {
+        case .success(let permit): record.permits.append(permit)
+        case .failure(let rejection): throw .rateLimited(rejection)
+        }
         let body = try await BodyReader.read(request, limit: state.table.limits.maxBodyBytes)
         let peek: RequestPeek
         do {
@@ -85,7 +86,7 @@ struct RelayEndpoint: Sendable {
         record.target = target
         record.status = 200
         record.attempts = [AttemptRecord(target: target, status: 200)]
-        state.log.emit(record)
+        state.completion.finish(record)
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         ResponseFactory.stamp(&headers, requestID: inbound.requestID, target: target, attempts: record.attempts)

@@ -45,6 +45,9 @@ extension RouterError {
                          code: "upstream_timeout", message: "\(target) timed out (\(phase.rawValue))")
         case .upstreamFailed(let target, let status, let errorType, let message):
             return Self.upstreamDescriptor(target: target, status: status, errorType: errorType, message: message)
+        case .upstreamUnreadable(let target, let detail):
+            return .init(status: 502, anthropicType: "api_error", openAIType: "server_error",
+                         code: "upstream_unreadable", message: "\(target) answered with a body the router cannot read: \(detail)")
         case .upstreamStreamBroken(let target, let detail):
             return .init(status: 502, anthropicType: "api_error", openAIType: "server_error",
                          code: "upstream_stream_broken", message: "\(target) stream broke: \(detail)")
@@ -57,12 +60,13 @@ extension RouterError {
             let names = envNames.isEmpty ? "an OAuth login (claude-router login \(provider))" : envNames.joined(separator: ", ")
             return .init(status: 503, anthropicType: "api_error", openAIType: "server_error",
                          code: "missing_credentials", message: "provider '\(provider)' has no credentials: set \(names)")
-        case .translationUnavailable(let provider, let providerProtocol, let inbound):
-            let kind = providerProtocol == .openai ? "an OpenAI-protocol" : "an Anthropic-protocol"
-            let caller = inbound == .openai ? "OpenAI" : "Anthropic"
-            return .init(status: 501, anthropicType: "api_error", openAIType: "server_error",
-                         code: "translation_unavailable",
-                         message: "'\(provider)' is \(kind) provider; translation of \(caller) requests is not wired yet")
+        case .allTargetsCooling(let seconds):
+            return .init(status: 503, anthropicType: "overloaded_error", openAIType: "server_error",
+                         code: "all_targets_cooling",
+                         message: "every provider this model can use is cooling down after failures; the first clears in \(seconds) s")
+        case .rateLimited(let rejection):
+            return .init(status: 429, anthropicType: "rate_limit_error", openAIType: "rate_limit_error",
+                         code: rejection.limit.rawValue, message: rejection.message)
         case .internalFailure(let message):
             return .init(status: 500, anthropicType: "api_error", openAIType: "server_error",
                          code: "internal_error", message: message)

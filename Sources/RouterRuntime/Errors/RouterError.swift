@@ -23,19 +23,33 @@ enum RouterError: Error, Sendable {
     case upstreamTimeout(target: String, phase: TimeoutPhase)
     /// The upstream answered with an error status; passed on with its status and message.
     case upstreamFailed(target: String, status: Int, errorType: String?, message: String)
+    /// The upstream answered 2xx with a body that is not a response of its protocol.
+    case upstreamUnreadable(target: String, detail: String)
     /// The upstream's stream broke, stalled or ended early after the client got bytes.
     case upstreamStreamBroken(target: String, detail: String)
     /// The upstream's 200 stream opened with an error event.
     case upstreamStreamError(target: String, errorType: String?, message: String)
     /// The provider has no usable credentials: names of the environment variables to set.
     case missingCredentials(provider: String, envNames: [String])
-    /// Inbound and upstream protocols differ and no translator is wired for the pair.
-    case translationUnavailable(provider: String, providerProtocol: WireProtocol, inbound: WireProtocol)
+    /// Every candidate (provider, model, key) is cooling down after failures; the earliest
+    /// clears in `retryAfterSeconds`.
+    case allTargetsCooling(retryAfterSeconds: Int)
+    /// A client or provider limit refused the request.
+    case rateLimited(RateLimitRejection)
     /// A bug or an impossible state; the message is safe to show.
     case internalFailure(String)
     /// The client closed its connection before the answer was ready; nobody reads this one,
     /// but the log and the usage record do.
     case clientClosedRequest
+
+    /// Seconds for a `Retry-After` header on the error response, when waiting helps.
+    var retryAfterSeconds: Int? {
+        switch self {
+        case .allTargetsCooling(let seconds): seconds
+        case .rateLimited(let rejection): rejection.retryAfterSeconds
+        default: nil
+        }
+    }
 
     /// Which wait ran out.
     enum TimeoutPhase: String, Sendable {

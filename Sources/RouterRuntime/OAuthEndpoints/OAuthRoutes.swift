@@ -13,13 +13,14 @@ import OAuth
 /// - `GET /v1/oauth/flows/{id}` → `{state: pending|succeeded|failed, …}`.
 /// - `GET /v1/oauth/accounts` → `{accounts: [{provider, account, state, expires_at?}]}`.
 ///
+/// The callback goes on `callback` (open), the rest on `api` (behind client auth).
 /// `callbackURL` gives the redirect URI for a login started by `request`; by default the
 /// router's own `/oauth/callback` at the host the dashboard used.
 public func addOAuthRoutes<Context: RequestContext>(
-    to router: Router<Context>, handlers: OAuthEndpointHandlers,
+    callback: some RouterMethods<Context>, api router: some RouterMethods<Context>, handlers: OAuthEndpointHandlers,
     callbackURL: @escaping @Sendable (Request) -> String = defaultOAuthCallbackURL
 ) {
-    router.get("/oauth/callback") { request, _ in
+    callback.get("/oauth/callback") { request, _ in
         OAuthReplyResponse.make(await handlers.callback(query: request.uri.query ?? ""))
     }
     router.post("/v1/oauth/{provider}/login") { request, context in

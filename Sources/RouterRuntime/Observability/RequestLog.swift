@@ -11,6 +11,7 @@ struct RequestLog: Sendable {
             "endpoint": .string(record.endpoint),
             "client": .string(record.client),
             "model": .string(record.model ?? "-"),
+            "route": .string(record.route ?? "-"),
             "target": .string(record.target ?? "-"),
             "attempts": .string(AttemptRecord.header(record.attempts)),
             "status": .stringConvertible(record.status),
@@ -19,6 +20,10 @@ struct RequestLog: Sendable {
         ]
         if let ttfb = record.timeToFirstByte { metadata["ttfb_ms"] = .stringConvertible(Self.milliseconds(ttfb)) }
         if record.bytesOut > 0 { metadata["bytes_out"] = .stringConvertible(record.bytesOut) }
+        if let usage = record.usage {
+            metadata["tokens_in"] = .stringConvertible(usage.inputTokens)
+            metadata["tokens_out"] = .stringConvertible(usage.outputTokens)
+        }
         if let code = record.errorCode { metadata["error"] = .string(code) }
         logger.info("request", metadata: metadata)
     }

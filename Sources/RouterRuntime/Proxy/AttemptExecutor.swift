@@ -6,9 +6,13 @@ import NIOHTTP1
 import RouteModel
 import Translators
 
-/// Runs one attempt: one target, one key, one upstream exchange up to the point where the
-/// router knows whether the client will see this answer (the head, and for a stream its first
-/// event).
+/// Runs one attempt: one target, one credential, one upstream exchange up to the point where
+/// the router knows whether the client will see this answer (the head, and for a stream its
+/// first content).
+///
+/// The request body goes through ``RequestTranslator`` for the upstream's protocol and the
+/// answer through ``ResponseTranslator`` / ``StreamTranslator`` back into the client's, so the
+/// rest of the request path never looks at formats.
 struct AttemptExecutor: Sendable {
     let table: RouteTable
     let credentials: ProviderCredentials
@@ -19,25 +23,21 @@ struct AttemptExecutor: Sendable {
     /// Largest upstream error body read for its message.
     static let maxErrorBodyBytes = 1024 * 1024
 
-    func attempt(_ target: TargetSpec, for inbound: InboundRequest) async -> AttemptOutcome {
+    func attempt(_ target: TargetSpec, credential: UpstreamCredential, for inbound: InboundRequest) async -> AttemptOutcome {
         let provider = table.providers[target.provider]
-        let entry = credentials.providers[target.provider]
         let limits = table.limits
-        do {
-            _ = try TranslationPlan.plan(inbound: inbound.format, provider: provider)
-        } catch {
-            return .failure(error, AttemptRecord(target: target.name, status: error.descriptor.status), retryable: true)
-        }
-        guard entry.isUsable else {
-            let error = RouterError.missingCredentials(provider: provider.name, envNames: entry.missingNames)
-            return .failure(error, AttemptRecord(target: target.name, status: 503), retryable: true)
-        }
-
+        let context = UpstreamContext(
+            target: target, provider: provider, inboundModel: inbound.model, sessionID: inbound.features.sessionID,
+            created: Int(Date().timeIntervalSince1970)
+        )
         let request: HTTPClientRequest
+        let translated: TranslatedRequest
         do {
-            request = try makeRequest(target: target, provider: provider, entry: entry, inbound: inbound)
+            translated = try translate(inbound, to: provider, context: context)
+            request = makeRequest(body: translated.body, target: target, credential: credential, inbound: inbound)
         } catch {
-            return .failure(error, AttemptRecord(target: target.name, status: error.descriptor.status), retryable: false)
+            // The client's body cannot be expressed for this upstream: the client's problem.
+            return .failure(AttemptFailure(error: error, record: AttemptRecord(target: target.name, status: 400), retryable: false))
         }
 
         let response: HTTPClientResponse
@@ -45,7 +45,7 @@ struct AttemptExecutor: Sendable {
             response = try await http.execute(request, timeout: .milliseconds(Int64(limits.firstByteTimeoutMS)))
         } catch {
             let failure = Self.classify(error, target: target.name)
-            return .failure(failure, AttemptRecord(target: target.name, status: failure.descriptor.status), retryable: true)
+            return .failure(AttemptFailure(error: failure, record: AttemptRecord(target: target.name, status: failure.descriptor.status), retryable: true))
         }
 
         let status = Int(response.status.code)
@@ -57,68 +57,97 @@ struct AttemptExecutor: Sendable {
             let body = (try? await reader.collect(upTo: Self.maxErrorBodyBytes)) ?? ByteBuffer()
             let summary = UpstreamErrorReader.summarize(status: status, contentType: contentType, body: body)
             let error = RouterError.upstreamFailed(target: target.name, status: status, errorType: summary.type, message: summary.message)
-            return .failure(error, record, retryable: FailureClassifier.isRetryable(status: status))
+            return .failure(AttemptFailure(
+                error: error, record: record,
+                retryable: FailureClassifier.isRetryable(status: status, errorType: summary.type, message: summary.message),
+                scope: FailureClassifier.scope(status: status),
+                retryAfter: RetryAfter.delay(response.headers.first(name: "retry-after"))
+            ))
         }
 
         if contentType?.lowercased().hasPrefix("text/event-stream") == true {
-            return await open(stream: reader, status: status, headers: response.headers, target: target, format: provider.wireProtocol)
+            let translator = StreamTranslator(
+                from: provider.wireProtocol, to: inbound.format, context: context, includeUsage: translated.includeUsage,
+                estimatedInputTokens: inbound.features.estimatedInputTokens, messageID: "msg_" + inbound.requestID
+            )
+            return await open(stream: reader, translator: translator, status: status, headers: response.headers, target: target)
         }
+        let body: ByteBuffer
         do {
-            let body = try await reader.collect(upTo: Self.maxCompleteBodyBytes)
-            return .reply(.complete(status: status, headers: response.headers, body: body), record)
+            body = try await reader.collect(upTo: Self.maxCompleteBodyBytes)
         } catch {
             let failure = Self.bodyFailure(error, target: target.name)
-            return .failure(failure, AttemptRecord(target: target.name, status: failure.descriptor.status), retryable: true)
+            return .failure(AttemptFailure(error: failure, record: AttemptRecord(target: target.name, status: failure.descriptor.status), retryable: true))
+        }
+        let upstreamBytes = Array(body.readableBytesView)
+        do {
+            let translatedBody = try ResponseTranslator.translate(upstreamBytes, from: provider.wireProtocol, to: inbound.format, context: context)
+            let usage = TokenUsage.read(response: upstreamBytes, protocol: provider.wireProtocol)
+            return .reply(.complete(status: status, headers: response.headers, body: ByteBuffer(bytes: translatedBody), usage: usage), record)
+        } catch {
+            let failure = RouterError.upstreamUnreadable(target: target.name, detail: error.description)
+            return .failure(AttemptFailure(error: failure, record: AttemptRecord(target: target.name, status: 502), retryable: true))
         }
     }
 
-    /// Reads a 200 stream up to its first complete event; an error there is an attempt failure.
-    private func open(
-        stream reader: UpstreamBodyReader, status: Int, headers: HTTPHeaders, target: TargetSpec, format: WireProtocol
-    ) async -> AttemptOutcome {
-        var framer = SSEFramer(format: format)
-        var opening = ByteBuffer()
+    /// The request body in the upstream's protocol.
+    private func translate(
+        _ inbound: InboundRequest, to provider: ProviderSpec, context: UpstreamContext
+    ) throws(RouterError) -> TranslatedRequest {
         do {
-            while framer.eventCount == 0 {
+            return try RequestTranslator.translate(inbound.body, from: inbound.format, to: provider.wireProtocol, context: context)
+        } catch {
+            throw .invalidRequest(error.description)
+        }
+    }
+
+    /// Reads a 200 stream up to its first event in the client's format (or its end); an error
+    /// there is an attempt failure the loop can still fall back from, since the client has seen
+    /// nothing. The first event is sent at once (TTFT), so an error after it ends the stream.
+    private func open(
+        stream reader: UpstreamBodyReader, translator: StreamTranslator, status: Int, headers: HTTPHeaders, target: TargetSpec
+    ) async -> AttemptOutcome {
+        var translator = translator
+        var opening: [UInt8] = []
+        do {
+            while opening.isEmpty, !translator.isFinished {
                 guard let chunk = try await reader.next() else {
-                    let error = RouterError.upstreamStreamError(target: target.name, errorType: nil, message: "the stream ended before its first event")
-                    return .failure(error, AttemptRecord(target: target.name, status: 502), retryable: true)
+                    opening += translator.finish()
+                    break
                 }
-                if var complete = framer.feed(chunk) { opening.writeBuffer(&complete) }
+                opening += translator.feed(chunk.readableBytesView)
             }
         } catch {
             let failure = Self.bodyFailure(error, target: target.name)
-            return .failure(failure, AttemptRecord(target: target.name, status: failure.descriptor.status), retryable: true)
+            return .failure(AttemptFailure(error: failure, record: AttemptRecord(target: target.name, status: failure.descriptor.status), retryable: true))
         }
-        if framer.sawError, let first = framer.firstEvent {
-            let summary = UpstreamErrorReader.summarize(status: status, contentType: "text/event-stream", body: ByteBuffer(string: first.data))
-            let error = RouterError.upstreamStreamError(target: target.name, errorType: summary.type, message: summary.message)
-            return .failure(error, AttemptRecord(target: target.name, status: error.descriptor.status), retryable: true)
+        if let message = translator.upstreamError {
+            let error = RouterError.upstreamStreamError(target: target.name, errorType: Self.errorType(in: message), message: message)
+            return .failure(AttemptFailure(error: error, record: AttemptRecord(target: target.name, status: error.descriptor.status), retryable: true))
         }
-        let stream = UpstreamStream(status: status, headers: headers, opening: opening, reader: reader, framer: framer)
+        let stream = UpstreamStream(status: status, headers: headers, opening: opening, reader: reader, translator: translator)
         return .reply(.stream(stream), AttemptRecord(target: target.name, status: status))
     }
 
+    /// Overload is worth telling apart (529 in the attempts header); translators report only
+    /// the message, which for Anthropic-protocol upstreams names it.
+    private static func errorType(in message: String) -> String? {
+        message.lowercased().contains("overloaded") ? "overloaded_error" : nil
+    }
+
     private func makeRequest(
-        target: TargetSpec, provider: ProviderSpec, entry: ProviderCredentials.Entry, inbound: InboundRequest
-    ) throws(RouterError) -> HTTPClientRequest {
-        var url = provider.baseURL + inbound.endpoint.upstreamPath
-        if let query = inbound.query, !query.isEmpty { url += "?" + query }
+        body: [UInt8], target: TargetSpec, credential: UpstreamCredential, inbound: InboundRequest
+    ) -> HTTPClientRequest {
+        let provider = table.providers[target.provider]
+        var url = (credential.baseURL ?? provider.baseURL) + inbound.endpoint.upstreamPath(for: provider.wireProtocol)
+        // The query belongs to the client's protocol (`beta=true`); another protocol has no use for it.
+        if inbound.format == provider.wireProtocol, let query = inbound.query, !query.isEmpty { url += "?" + query }
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers = HeaderPolicy.upstreamHeaders(
-            inbound: inbound.headers, provider: provider, credentials: entry, key: entry.keys.next()
+            inbound: inbound.headers, provider: provider, credentials: credentials.providers[target.provider],
+            key: credential.secret
         )
-        let body: [UInt8]
-        if target.model == inbound.model {
-            body = inbound.body
-        } else {
-            do {
-                body = try ModelRewriter.rewrite(inbound.body, model: target.model)
-            } catch {
-                throw .invalidRequest(error.description)
-            }
-        }
         request.body = .bytes(ByteBuffer(bytes: body))
         return request
     }

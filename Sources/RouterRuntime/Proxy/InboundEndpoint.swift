@@ -14,12 +14,13 @@ enum InboundEndpoint: String, Sendable {
         }
     }
 
-    /// Where the same request goes on an upstream of the caller's protocol, after the base URL.
-    var upstreamPath: String {
-        switch self {
-        case .messages: "/v1/messages"
-        case .countTokens: "/v1/messages/count_tokens"
-        case .chatCompletions: "/chat/completions"
+    /// Where the request goes on an upstream speaking `upstream`, after the base URL.
+    /// (`count_tokens` is only ever sent to Anthropic-protocol upstreams.)
+    func upstreamPath(for upstream: WireProtocol) -> String {
+        switch (self, upstream) {
+        case (.countTokens, _): "/v1/messages/count_tokens"
+        case (_, .anthropic): "/v1/messages"
+        case (_, .openai): "/chat/completions"
         }
     }
 }

@@ -17,8 +17,13 @@ final class KeyPool: Sendable {
 
     /// The next key in rotation; nil when the pool is empty.
     func next() -> String? {
-        guard !keys.isEmpty else { return nil }
+        keys.isEmpty ? nil : keys[nextSlot()]
+    }
+
+    /// The position of the next key in rotation (0 for an empty pool).
+    func nextSlot() -> Int {
+        guard keys.count > 1 else { return 0 }
         let turn = cursor.wrappingAdd(1, ordering: .relaxed).oldValue
-        return keys[Int(UInt(bitPattern: turn) % UInt(keys.count))]
+        return Int(UInt(bitPattern: turn) % UInt(keys.count))
     }
 }

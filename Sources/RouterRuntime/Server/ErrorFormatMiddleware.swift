@@ -6,7 +6,7 @@ import RouteModel
 /// answers in the caller's format with the routing headers, never with an empty or HTML page.
 struct ErrorFormatMiddleware: RouterMiddleware {
     typealias Context = RouterRequestContext
-    let log: RequestLog
+    let completion: RequestCompletion
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -25,9 +25,8 @@ struct ErrorFormatMiddleware: RouterMiddleware {
                 routerError = .internalFailure("unexpected error: \(type(of: error))")
             }
             var record = RequestRecord(requestID: context.requestID, endpoint: request.uri.path, inbound: format)
-            record.status = routerError.descriptor.status
-            record.errorCode = routerError.descriptor.code
-            log.emit(record)
+            record.fail(with: routerError)
+            completion.finish(record)
             return ResponseFactory.error(routerError, format: format, requestID: context.requestID)
         }
     }

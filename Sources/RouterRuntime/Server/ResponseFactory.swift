@@ -20,6 +20,7 @@ enum ResponseFactory {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         stamp(&headers, requestID: requestID, target: target, attempts: attempts)
+        if let seconds = error.retryAfterSeconds { headers[.retryAfter] = String(max(1, seconds)) }
         let body = ByteBuffer(string: ErrorRendering.body(descriptor, format: format, requestID: requestID))
         return Response(status: .init(code: descriptor.status), headers: headers, body: .init(byteBuffer: body))
     }

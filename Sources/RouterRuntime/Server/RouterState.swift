@@ -1,28 +1,78 @@
 import AsyncHTTPClient
 import Logging
+import OAuth
 import RouteModel
+import UsageLog
 
-/// Everything the handlers share, built once at start from the compiled table and the
-/// environment.
+/// Everything the handlers share, built once at start from the compiled table, the
+/// environment and the data directory.
 struct RouterState: Sendable {
     let table: RouteTable
     let decider: RouteDecider
     let credentials: ProviderCredentials
     let authenticator: ClientAuthenticator
+    let selector: MemberSelector
+    let cooldowns: CooldownBook
+    let clientLimits: ClientRateLimiter
     let pipeline: ProxyPipeline
     let log: RequestLog
+    let completion: RequestCompletion
+    let metrics: RouterMetrics
+    /// Nil when the router runs without a data directory (in-process tests).
+    let usage: UsageLog?
+    let oauth: OAuthServices?
 
-    init(table: RouteTable, environment: [String: String], http: HTTPClient, logger: Logger) {
+    init(
+        table: RouteTable, environment: [String: String], http: HTTPClient, logger: Logger,
+        usage: UsageLog? = nil, oauth: OAuthServices? = nil
+    ) {
         self.table = table
         decider = RouteDecider(table: table)
         credentials = ProviderCredentials(table: table, environment: environment)
         authenticator = ClientAuthenticator(clients: table.clients)
+        selector = MemberSelector(table: table)
+        cooldowns = CooldownBook(policy: .init(
+            threshold: table.limits.cooldownAfterFailures, cooldown: .milliseconds(table.limits.cooldownMS)
+        ))
+        clientLimits = ClientRateLimiter(clients: table.clients)
         log = RequestLog(logger: logger)
+        metrics = RouterMetrics()
+        self.usage = usage
+        self.oauth = oauth
+        completion = RequestCompletion(log: log, usage: usage?.writer, metrics: metrics)
         pipeline = ProxyPipeline(
-            executor: AttemptExecutor(table: table, credentials: credentials, http: http), limits: table.limits, log: log
+            executor: AttemptExecutor(table: table, credentials: credentials, http: http), table: table,
+            credentials: credentials, cooldowns: cooldowns, concurrency: ProviderConcurrencyLimiter(providers: table.providers),
+            oauth: oauth?.manager, completion: completion
         )
     }
 
-    /// Combos use their first member until the combo engine (issue 5) brings weighted picks.
-    static func firstMember(_ combo: Int, _ spec: ComboSpec, _ features: RequestFeatures) -> Int { 0 }
+    /// The decision for one request: rules, then the selector's pick among the members that can
+    /// serve now (credentials present, not cooling down), sticky per session where asked.
+    func decide(model: String, features: RequestFeatures) -> RouteDecision? {
+        decider.decide(model: model, features: features) { [self] combo, spec, features in
+            selector.choose(combo: combo, spec: spec, sessionID: features.sessionID) { member in
+                canServe(table.targets[spec.members[member].target])
+            }
+        }
+    }
+
+    /// Whether a target has credentials and at least one key that is not cooling down.
+    func canServe(_ target: TargetSpec) -> Bool {
+        let entry = credentials.providers[target.provider]
+        if case .oauth = entry.auth { return oauth != nil }
+        guard entry.isUsable else { return false }
+        let now = ContinuousClock.now
+        return (0..<max(1, entry.keys.keys.count)).contains { slot in
+            !cooldowns.isCooling(.init(provider: target.provider, model: target.model, key: slot), now: now)
+        }
+    }
+
+    /// The alias, combo or target name a decision went through (nil for a direct `provider/model`).
+    func routeName(of decision: RouteDecision) -> String? {
+        switch decision.resolution {
+        case .exact(let ref), .route(_, let ref): table.name(of: ref)
+        case .directTarget: nil
+        }
+    }
 }

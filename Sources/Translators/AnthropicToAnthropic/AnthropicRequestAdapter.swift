@@ -22,12 +22,17 @@ public enum AnthropicRequestAdapter {
         try adaptRequest(body, context: context).body
     }
 
-    /// ``adapt(_:context:)`` with what the response side needs to know.
+    /// ``adapt(_:context:)`` with what the response side needs to know. A body that needs
+    /// nothing but its model changed keeps every other byte (``ModelRewriter``).
     static func adaptRequest(_ body: [UInt8], context: UpstreamContext) throws(TranslationError) -> TranslatedRequest {
         let document = try JSONDocument(body)
         let root = document.root
         guard root.isObject else { throw .invalidField(path: "request body", problem: "must be a JSON object") }
         let stream = try AnthropicToOpenAIRequest.optionalBool(root, "stream") ?? false
+        if !needsAdaptation(root, context: context) {
+            let same = root.string("model") == context.upstreamModel
+            return TranslatedRequest(body: same ? body : try ModelRewriter.rewrite(body, model: context.upstreamModel), stream: stream)
+        }
         let quirks = context.quirks
         let messages = root["messages"]
         if let messages, !messages.isArray { throw .invalidField(path: "messages", problem: "must be an array") }
@@ -69,6 +74,29 @@ public enum AnthropicRequestAdapter {
         }
         w.endObject()
         return TranslatedRequest(body: w.bytes, stream: stream)
+    }
+
+    /// Whether any member other than `model` must change for this upstream.
+    static func needsAdaptation(_ root: JSONNode, context: UpstreamContext) -> Bool {
+        let quirks = context.quirks
+        if let requested = root["max_tokens"]?.int, context.clampedMaxTokens(requested) != requested { return true }
+        if !context.upstreamIsAnthropicAPI, let system = root["system"], system.isArray,
+           system.firstElement(where: { $0["text"]?.rawStringContent.starts(with: billingHeaderPrefix) == true }) != nil
+        {
+            return true
+        }
+        let messages = root["messages"]
+        if let messages, !messages.isArray { return true }
+        if quirks.systemRoleRejected, messages?.firstElement(where: { $0.string("role") == "system" }) != nil { return true }
+        if quirks.toolChoiceAutoNoneOnly, let type = root["tool_choice"]?.string("type"), type == "any" || type == "tool" { return true }
+        if context.upstreamIsAnthropicAPI,
+           messages?.firstElement(where: { message in
+               message.string("role") == "assistant" && message["content"]?.firstElement(where: isUnsignedThinking) != nil
+           }) != nil
+        {
+            return true
+        }
+        return false
     }
 
     private static func writeMessage(_ message: JSONNode, dropUnsignedThinking: Bool, into w: inout JSONWriter) {

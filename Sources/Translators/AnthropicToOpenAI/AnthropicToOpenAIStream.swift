@@ -22,12 +22,15 @@ public struct AnthropicToOpenAIStream: Sendable {
     private var toolIndexes: [Int: Int] = [:]
     private var stopReason: String?
     private var usage = AnthropicUsage()
+    private var sawUsage = false
 
     public private(set) var isFinished = false
     /// The upstream reported an error or was cut (see ``OpenAIToAnthropicStream/upstreamError``).
     public private(set) var upstreamError: String?
     /// Whether any content delta has been emitted.
     public private(set) var emittedContent = false
+    /// The usage from `message_start` and `message_delta`, once one carried it.
+    public var tokenUsage: TokenUsage? { sawUsage ? usage.tokenUsage : nil }
 
     public init(context: UpstreamContext, includeUsage: Bool) {
         inboundModel = context.inboundModel
@@ -59,9 +62,9 @@ public struct AnthropicToOpenAIStream: Sendable {
         return take()
     }
 
-    public mutating func fail(_ message: String) -> [UInt8] {
+    public mutating func fail(_ message: String, type: String = "api_error") -> [UInt8] {
         guard !isFinished else { return take() }
-        terminate(type: "api_error", message: message)
+        terminate(type: type, message: message)
         return take()
     }
 
@@ -86,6 +89,7 @@ public struct AnthropicToOpenAIStream: Sendable {
             let message = root["message"]
             if let id = message?.string("id") { chunkID = "chatcmpl-\(id)" }
             usage.update(message?["usage"])
+            sawUsage = sawUsage || message?["usage"]?.isObject == true
             ensureStarted()
         case "content_block_start":
             ensureStarted()
@@ -127,6 +131,7 @@ public struct AnthropicToOpenAIStream: Sendable {
             ensureStarted()
             if let reason = root["delta"]?.string("stop_reason") { stopReason = reason }
             usage.update(root["usage"])
+            sawUsage = sawUsage || root["usage"]?.isObject == true
         case "message_stop":
             ensureStarted()
             complete()

@@ -8,38 +8,79 @@ public struct PassthroughStreamWatcher: Sendable {
     private let wireProtocol: WireProtocol
     private var parser = SSEParser()
     private var sawTerminal = false
+    /// Bytes of an event not yet complete.
+    private var held: [UInt8] = []
 
     public private(set) var isFinished = false
     public private(set) var upstreamError: String?
     /// Whether a content event (anything but message_start/ping, or any OpenAI chunk with a
     /// delta) has gone by.
     public private(set) var emittedContent = false
+    /// The usage the upstream's events reported, in the usage log's terms.
+    public var tokenUsage: TokenUsage? {
+        switch wireProtocol {
+        case .anthropic: sawAnthropicUsage ? anthropicUsage.tokenUsage : nil
+        case .openai: openAIUsage?.tokenUsage
+        }
+    }
+    private var anthropicUsage = AnthropicUsage()
+    private var sawAnthropicUsage = false
+    private var openAIUsage: OpenAIUsage?
 
     public init(wireProtocol: WireProtocol) {
         self.wireProtocol = wireProtocol
     }
 
+    /// The upstream's bytes up to the end of the last whole event; the rest is held until its
+    /// event completes, so that an error frame appended after a cut never lands mid-event.
     public mutating func feed(_ bytes: some Collection<UInt8>) -> [UInt8] {
         guard !isFinished else { return [] }
-        let chunk = Array(bytes)
-        for event in parser.feed(chunk) { watch(event) }
-        return chunk
+        let start = held.count
+        held.append(contentsOf: bytes)
+        let events = held.withUnsafeBufferPointer { parser.feed(buffer: UnsafeBufferPointer(rebasing: $0[start...])) }
+        for event in events { watch(event) }
+        guard let quiet = parser.quietOffset else {
+            // Not SSE after all, or an absurd event: pass it on rather than hold it without bound.
+            guard held.count > SSEParser.maxEventBytes else { return [] }
+            defer { held = [] }
+            return held
+        }
+        let end = start + quiet
+        if end == held.count {
+            defer { held = [] }
+            return held
+        }
+        let whole = Array(held[..<end])
+        held.removeFirst(end)
+        return whole
     }
 
     public mutating func finish() -> [UInt8] {
         guard !isFinished else { return [] }
+        let wasPartial = parser.hasPartialEvent
         for event in parser.finish() { watch(event) }
         isFinished = true
-        guard !sawTerminal else { return [] }
+        var out: [UInt8] = []
+        if sawTerminal {
+            // A last event without its blank line (many servers omit it): complete it.
+            if !held.isEmpty {
+                out = held
+                if wasPartial { out.append(contentsOf: [0x0A, 0x0A]) }
+            }
+            held = []
+            return out
+        }
+        held = []
         upstreamError = upstreamError ?? "upstream stream ended before it was complete"
         return errorFrame(upstreamError ?? "")
     }
 
-    public mutating func fail(_ message: String) -> [UInt8] {
+    public mutating func fail(_ message: String, type: String = "api_error") -> [UInt8] {
         guard !isFinished else { return [] }
         isFinished = true
+        held = []
         upstreamError = message
-        return sawTerminal ? [] : errorFrame(message)
+        return sawTerminal ? [] : errorFrame(message, type: type)
     }
 
     private mutating func watch(_ event: SSEEvent) {
@@ -58,7 +99,12 @@ public struct PassthroughStreamWatcher: Sendable {
                 upstreamError = root?["error"]?.string("message") ?? "upstream error"
             case "message_stop":
                 sawTerminal = true
-            case "message_start", "ping", nil:
+            case "message_start":
+                noteAnthropicUsage(root?["message"]?["usage"])
+            case "message_delta":
+                noteAnthropicUsage(root?["usage"])
+                emittedContent = true
+            case "ping", nil:
                 break
             default:
                 emittedContent = true
@@ -70,18 +116,25 @@ public struct PassthroughStreamWatcher: Sendable {
             } else if root?["choices"] != nil {
                 emittedContent = true
             }
+            if let usage = OpenAIUsage(root?["usage"]) { openAIUsage = usage }
         }
     }
 
-    private func errorFrame(_ message: String) -> [UInt8] {
+    private mutating func noteAnthropicUsage(_ usage: JSONNode?) {
+        guard let usage, usage.isObject else { return }
+        anthropicUsage.update(usage)
+        sawAnthropicUsage = true
+    }
+
+    private func errorFrame(_ message: String, type: String = "api_error") -> [UInt8] {
         var out: [UInt8] = []
         switch wireProtocol {
         case .anthropic:
             var events = AnthropicEventWriter()
-            events.error(type: "api_error", message: message)
+            events.error(type: type, message: message)
             out = events.take()
         case .openai:
-            SSEFrame.append(name: nil, data: ErrorBodyTranslator.openAIError(type: "api_error", message: message), to: &out)
+            SSEFrame.append(name: nil, data: ErrorBodyTranslator.openAIError(type: type, message: message), to: &out)
         }
         return out
     }

@@ -42,9 +42,10 @@ public struct StreamTranslator: Sendable {
         toAnthropic?.finish() ?? toOpenAI?.finish() ?? passthrough?.finish() ?? []
     }
 
-    /// The runtime saw the upstream fail: an error event in the client's format.
-    public mutating func fail(_ message: String) -> [UInt8] {
-        toAnthropic?.fail(message) ?? toOpenAI?.fail(message) ?? passthrough?.fail(message) ?? []
+    /// The runtime saw the upstream fail: an error event in the client's format, whose error
+    /// `type` is in the client's vocabulary (`timeout_error`, `server_error`, ...).
+    public mutating func fail(_ message: String, type: String = "api_error") -> [UInt8] {
+        toAnthropic?.fail(message, type: type) ?? toOpenAI?.fail(message, type: type) ?? passthrough?.fail(message, type: type) ?? []
     }
 
     /// Set when the upstream sent an error frame or was cut.
@@ -55,6 +56,11 @@ public struct StreamTranslator: Sendable {
     /// Whether the client has been sent content (after that, no fallback is possible).
     public var emittedContent: Bool {
         toAnthropic?.emittedContent ?? toOpenAI?.emittedContent ?? passthrough?.emittedContent ?? false
+    }
+
+    /// The token usage the upstream reported so far (nil when it sent none).
+    public var tokenUsage: TokenUsage? {
+        toAnthropic?.tokenUsage ?? toOpenAI?.tokenUsage ?? passthrough?.tokenUsage
     }
 
     public var isFinished: Bool {

@@ -40,6 +40,8 @@ public struct OpenAIToAnthropicStream: Sendable {
     public private(set) var upstreamError: String?
     /// Whether any content block has been emitted.
     public var emittedContent: Bool { nextIndex > 0 }
+    /// The usage the upstream reported, once a chunk carried it.
+    public var tokenUsage: TokenUsage? { sawUsage ? usage.tokenUsage : nil }
 
     /// - Parameters:
     ///   - messageID: the Anthropic message id to use when the upstream sends no chunk id.
@@ -73,9 +75,9 @@ public struct OpenAIToAnthropicStream: Sendable {
 
     /// The runtime saw the upstream fail (connection lost, idle timeout): ends the stream with an
     /// `error` event carrying `message`.
-    public mutating func fail(_ message: String) -> [UInt8] {
+    public mutating func fail(_ message: String, type: String = "api_error") -> [UInt8] {
         guard !isFinished else { return events.take() }
-        terminate(type: "api_error", message: message)
+        terminate(type: type, message: message)
         return events.take()
     }
 

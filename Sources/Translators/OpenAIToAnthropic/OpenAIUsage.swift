@@ -7,6 +7,7 @@ struct OpenAIUsage: Equatable {
     var promptTokens = 0
     var completionTokens = 0
     var cachedTokens = 0
+    var reasoningTokens: Int?
 
     init() {}
 
@@ -18,6 +19,7 @@ struct OpenAIUsage: Equatable {
             ?? usage["prompt_cache_hit_tokens"]?.int
             ?? usage["cached_tokens"]?.int
             ?? 0
+        reasoningTokens = usage["completion_tokens_details"]?["reasoning_tokens"]?.int
     }
 
     var inputTokens: Int { max(0, promptTokens - cachedTokens) }

@@ -20,6 +20,9 @@ struct SSEParser {
 
     /// Whether bytes of an unfinished event are buffered (a stream ending now was cut mid-event).
     var hasPartialEvent: Bool { !line.isEmpty || hasData || name != nil }
+    /// After a feed: the offset in that chunk just past the last line that left no event
+    /// unfinished, nil when there was none. Bytes up to it can be forwarded as whole events.
+    private(set) var quietOffset: Int?
 
     mutating func feed(_ bytes: some Collection<UInt8>) -> [SSEEvent] {
         if let events = bytes.withContiguousStorageIfAvailable({ feed(buffer: $0) }) { return events }
@@ -31,11 +34,13 @@ struct SSEParser {
         var events: [SSEEvent] = []
         var i = 0
         let count = buffer.count
+        quietOffset = nil
         while i < count {
             if skipNextLineFeed {
                 skipNextLineFeed = false
                 if buffer[i] == 0x0A {
                     i += 1
+                    if !hasPartialEvent { quietOffset = i }
                     continue
                 }
             }
@@ -55,6 +60,8 @@ struct SSEParser {
             skipNextLineFeed = buffer[end] == 0x0D
             endLine(into: &events)
             i = end + 1
+            // After a `\r`, wait for a possible `\n` so that a forwarded run never ends mid line end.
+            if !hasPartialEvent, !skipNextLineFeed { quietOffset = i }
         }
         return events
     }

@@ -36,6 +36,7 @@ struct RouterHarness {
             keys: [env:TEST_ANTHROPIC_KEY]
             models: [claude-up-1, claude-up-2, claude-up-3]
             reject_betas: [rejected-beta-2025]
+            quirks: [keep_billing_header]     # stands for Anthropic's own API: bodies pass untouched
           up-openai:
             protocol: openai
             base_url: http://127.0.0.1:\(port)/v1
@@ -90,7 +91,7 @@ struct RouterHarness {
         let table = try RouteCompiler.compileTable(routesYAML: yaml)
         let logs = LogCapture()
         let (ports, sink) = AsyncStream<Int>.makeStream()
-        let app = RouterServer.makeApplication(
+        let app = try RouterServer.makeApplication(
             table: table, host: "127.0.0.1", port: 0, environment: environment, logger: logs.logger,
             onServerRunning: { sink.yield($0) }
         )

@@ -120,7 +120,12 @@ final class TestUpstream: Sendable {
                     if index == gateBefore, let gate { await gate.wait() }
                     try await writer.write(ByteBuffer(string: event))
                 }
-                if cut { throw CutStream() }
+                if cut {
+                    // Let the router read what was sent: a reset that overtakes unread bytes
+                    // would discard them in the router's kernel and make the cut land earlier.
+                    try await Task.sleep(for: .milliseconds(100))
+                    throw CutStream()
+                }
                 self.state.withLock { $0.finishedStreams += 1 }
                 try await writer.finish(nil)
             })

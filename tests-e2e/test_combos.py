@@ -1,10 +1,5 @@
-"""PENDING (issue 5): end-to-end tests of combos, fallback, key pools and cooldowns.
-
-Not collected by pytest yet (the name does not start with test_): the router still tries a
-combo's members in weight order without rotation, key cooldowns or backoff. Rename this file
-to test_combos.py when the combo engine (Sources/RouterRuntime/Combos) is wired into the
-attempt loop; every test here is written against the behaviour issue 5 specifies.
-"""
+"""End-to-end tests of combos, fallback, key pools and cooldowns (issue 5), through the router
+to mock-provider processes, with the official SDK and the real Claude Code CLI."""
 
 
 from __future__ import annotations

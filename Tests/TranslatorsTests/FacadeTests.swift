@@ -48,11 +48,14 @@ final class FacadeTests: XCTestCase {
         XCTAssertEqual(whole.feed(stream) + whole.finish(), stream, "a complete stream passes unchanged")
         XCTAssertNil(whole.upstreamError)
 
+        // Cut mid-event: the whole events go through, the partial one does not, an error ends it.
         var cut = StreamTranslator(from: .anthropic, to: .anthropic, context: context)
         let half = Array(stream.prefix(stream.count / 2))
+        let wholeEvents = Self.throughLastEvent(half)
+        XCTAssertLessThan(wholeEvents.count, half.count, "the cut lands inside an event")
         let out = cut.feed(half) + cut.finish()
-        XCTAssertEqual(Array(out.prefix(half.count)), half)
-        XCTAssertEqual(StreamOutput.events(Array(out.suffix(from: half.count))).last?.json?["type"] as? String, "error")
+        XCTAssertEqual(Array(out.prefix(wholeEvents.count)), wholeEvents)
+        XCTAssertEqual(StreamOutput.events(Array(out.suffix(from: wholeEvents.count))).map { $0.json?["type"] as? String }, ["error"])
         XCTAssertNotNil(cut.upstreamError)
 
         var overloaded = StreamTranslator(from: .anthropic, to: .anthropic, context: context)
@@ -62,8 +65,18 @@ final class FacadeTests: XCTestCase {
         XCTAssertEqual(overloaded.finish(), [])
 
         var openAI = StreamTranslator(from: .openai, to: .openai, context: context)
-        let openAIOut = openAI.feed(StreamFixtures.openAIToolStream.prefix(300)) + openAI.fail("connection reset")
-        XCTAssertEqual(OpenAIStreamChecker.problems(Array(openAIOut.suffix(from: 300))), [])
+        let openAIPrefix = Array(StreamFixtures.openAIToolStream.prefix(300))
+        let openAIWhole = Self.throughLastEvent(openAIPrefix)
+        let openAIOut = openAI.feed(openAIPrefix) + openAI.fail("connection reset")
+        XCTAssertEqual(Array(openAIOut.prefix(openAIWhole.count)), openAIWhole)
+        XCTAssertEqual(OpenAIStreamChecker.problems(Array(openAIOut.suffix(from: openAIWhole.count))), [])
         XCTAssertTrue(openAI.emittedContent)
+    }
+
+    /// `bytes` up to and including the last blank line (`\n\n`) that ends an event.
+    private static func throughLastEvent(_ bytes: [UInt8]) -> [UInt8] {
+        var end = 0
+        for index in bytes.indices.dropFirst() where bytes[index] == 0x0A && bytes[index - 1] == 0x0A { end = index + 1 }
+        return Array(bytes.prefix(end))
     }
 }

@@ -87,13 +87,14 @@ struct RouterHarness {
 
     static let environment = ["TEST_ANTHROPIC_KEY": anthropicKey, "TEST_OPENAI_KEY": openAIKey]
 
-    static func start(yaml: String, environment: [String: String] = environment) async throws -> RouterHarness {
+    /// A router on a free port; with `dataDirectory` it keeps its usage log (and OAuth store) there.
+    static func start(yaml: String, environment: [String: String] = environment, dataDirectory: String? = nil) async throws -> RouterHarness {
         let table = try RouteCompiler.compileTable(routesYAML: yaml)
         let logs = LogCapture()
         let (ports, sink) = AsyncStream<Int>.makeStream()
         let app = try RouterServer.makeApplication(
             table: table, host: "127.0.0.1", port: 0, environment: environment, logger: logs.logger,
-            onServerRunning: { sink.yield($0) }
+            dataDirectory: dataDirectory, onServerRunning: { sink.yield($0) }
         )
         let task = Task { try await app.run() }
         var iterator = ports.makeAsyncIterator()

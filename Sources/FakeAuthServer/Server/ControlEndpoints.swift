@@ -6,6 +6,8 @@ struct ControlEndpoints: Sendable {
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/_fake/stats") { _, _ in Replies.json(state.stats()) }
+        // Every access and refresh token issued, oldest first (a test's view of the truth).
+        router.get("/_fake/tokens") { _, _ in Replies.json(state.issuedTokens()) }
         // `?user_code=…[&subject=…]`: the user approves in the browser.
         router.post("/_fake/device/approve") { request, _ in
             let subject = Replies.query(request, "subject")

@@ -12,6 +12,7 @@ final class AuthState: Sendable {
         var access: [String: AccessRecord] = [:]
         var refresh: [String: RefreshRecord] = [:]
         var subjects = 0
+        var serial = 0
     }
 
     let options: ServerOptions
@@ -180,13 +181,32 @@ final class AuthState: Sendable {
         }
     }
 
+    /// Control: every token issued so far, oldest first, with its subject and times (seconds
+    /// since 1970), so that tests can tell which token a resource server was shown and whether
+    /// it was live then.
+    func issuedTokens() -> [String: Any] {
+        inner.withLock { state in
+            let access: [[String: Any]] = state.access.sorted { $0.value.serial < $1.value.serial }.map { token, record in
+                var item: [String: Any] = ["token": token, "subject": record.subject, "issued_at": record.issuedAt.timeIntervalSince1970]
+                if let expiresAt = record.expiresAt { item["expires_at"] = expiresAt.timeIntervalSince1970 }
+                return item
+            }
+            let refresh: [[String: Any]] = state.refresh.sorted { $0.value.serial < $1.value.serial }.map { token, record in
+                ["token": token, "subject": record.subject, "valid": record.valid]
+            }
+            return ["access": access, "refresh": refresh]
+        }
+    }
+
     private func issue(in state: inout Inner, subject: String, withRefresh: Bool) -> IssuedTokens {
         let access = AuthState.mint("fa_at_")
-        state.access[access] = AccessRecord(subject: subject, expiresAt: Date().addingTimeInterval(options.accessTTL))
+        let now = Date()
+        state.serial += 1
+        state.access[access] = AccessRecord(subject: subject, expiresAt: now.addingTimeInterval(options.accessTTL), issuedAt: now, serial: state.serial)
         var refresh: String?
         if withRefresh {
             let token = AuthState.mint("fa_rt_")
-            state.refresh[token] = RefreshRecord(subject: subject)
+            state.refresh[token] = RefreshRecord(subject: subject, serial: state.serial)
             refresh = token
         }
         return IssuedTokens(access: access, refresh: refresh, expiresIn: options.accessTTL)

@@ -28,12 +28,16 @@ struct AccessRecord {
     let subject: String
     /// nil: never expires (OpenRouter-style keys).
     var expiresAt: Date?
+    /// When it was issued, and its place in the order of issue (for `GET /_fake/tokens`).
+    var issuedAt = Date()
+    var serial = 0
 }
 
 /// An issued refresh token; dead once used (rotation) or revoked.
 struct RefreshRecord {
     let subject: String
     var valid = true
+    var serial = 0
 }
 
 /// What a grant hands out.

@@ -156,8 +156,11 @@ public actor TokenManager {
         }
     }
 
-    /// For `/readyz` and fallback decisions.
+    /// For `/readyz` and fallback decisions. A provider without a usable account re-reads the
+    /// store first, so that a login by another process (`claude-router login`) shows at once;
+    /// that read leaves the request path's once-a-second throttle alone.
     public func readiness(of provider: String) -> ProviderReadiness {
+        if healthyAccounts(of: provider).isEmpty { mergeStore() }
         let mine = accounts.values.filter { $0.provider == provider }
         if mine.isEmpty { return .noAccount }
         return mine.contains(where: { !$0.needsLogin }) ? .ready : .needsLogin
@@ -166,6 +169,10 @@ public actor TokenManager {
     /// Re-reads the store, taking accounts that another process (a `login`) wrote since.
     public func reload() {
         lastReload = .now
+        mergeStore()
+    }
+
+    private func mergeStore() {
         let contents = store.loadAll()
         storeProblems = contents.problems
         for record in contents.accounts {

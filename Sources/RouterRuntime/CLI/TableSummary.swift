@@ -33,7 +33,43 @@ public enum TableSummary {
         } else {
             lines.append("  clients: \(table.clients.map(\.name).joined(separator: ", "))")
         }
+        lines.append(contentsOf: warnings(for: table, environment: environment))
         return lines.joined(separator: "\n")
+    }
+
+    /// Rules and combos that cannot serve with the credentials at hand: they are skipped at
+    /// request time (the attempt list moves on), and said so once here.
+    static func warnings(for table: RouteTable, environment: [String: String]) -> [String] {
+        func usable(_ target: Int) -> Bool {
+            let provider = table.providers[table.targets[target].provider]
+            switch provider.auth {
+            case .none, .oauth: return true
+            case .xApiKey, .bearer: return !provider.presentKeyEnv(in: environment).isEmpty
+            }
+        }
+        func missing(_ target: Int) -> String {
+            table.providers[table.targets[target].provider].keyEnv.joined(separator: ", ")
+        }
+        var out: [String] = []
+        for combo in table.combos {
+            for (index, rule) in combo.rules.enumerated() {
+                let target: Int?
+                switch rule.use {
+                case .target(let t): target = t
+                case .alias(let a): target = table.aliases[a].target
+                case .combo: target = nil
+                }
+                if let target, !usable(target) {
+                    out.append("warning: \(combo.name).rules[\(index)] (\(rule.source)) uses \(table.targets[target].name) without credentials (set \(missing(target))): the rule is skipped")
+                }
+            }
+            let members = combo.members.map(\.target) + combo.fallback
+            if !members.isEmpty, !members.contains(where: usable) {
+                let names = Set(members.map(missing)).sorted().joined(separator: "; ")
+                out.append("warning: combo \(combo.name) has no member with credentials: it answers 503 until one of these is set: \(names)")
+            }
+        }
+        return out
     }
 
     /// `ok (2 of 2 keys)`, `missing GLM_API_KEY`, `no auth`, `oauth`.

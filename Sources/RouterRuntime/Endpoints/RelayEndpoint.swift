@@ -26,6 +26,7 @@ struct RelayEndpoint: Sendable {
                 throw .unknownModel(inbound.model)
             }
             record.route = state.routeName(of: decision)
+            record.rule = state.ruleSummary(of: decision)
             if endpoint == .countTokens {
                 return await countTokens(inbound, attempts: decision.attempts, record: record)
             }

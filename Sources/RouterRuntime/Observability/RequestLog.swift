@@ -20,6 +20,7 @@ struct RequestLog: Sendable {
         ]
         if let ttfb = record.timeToFirstByte { metadata["ttfb_ms"] = .stringConvertible(Self.milliseconds(ttfb)) }
         if record.bytesOut > 0 { metadata["bytes_out"] = .stringConvertible(record.bytesOut) }
+        if let rule = record.rule { metadata["rule"] = .string(rule) }
         if let usage = record.usage {
             metadata["tokens_in"] = .stringConvertible(usage.inputTokens)
             metadata["tokens_out"] = .stringConvertible(usage.outputTokens)

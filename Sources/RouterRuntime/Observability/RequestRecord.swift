@@ -18,6 +18,8 @@ struct RequestRecord: Sendable {
     /// The alias, combo or target name the model resolved through; nil for a direct
     /// `provider/model` or an unknown model.
     var route: String?
+    /// The rules that fired (`combo.rules[i]`, with the keyword that matched), for the log.
+    var rule: String?
     /// The target that answered (or was last tried).
     var target: String?
     var attempts: [AttemptRecord] = []

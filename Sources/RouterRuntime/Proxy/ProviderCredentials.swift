@@ -15,12 +15,14 @@ struct ProviderCredentials: Sendable {
         /// Environment variables named by extra headers that were unset.
         let missingHeaderEnv: [String]
 
-        /// Whether a request can be sent at all.
+        /// Whether a request can be sent with what the environment holds (a key, or no auth).
+        /// Always false for OAuth providers: their credentials are accounts in the token store,
+        /// and whether one is usable is the `TokenManager`'s answer (`readiness(of:)`), which
+        /// `/readyz` and the attempt loop ask instead.
         var isUsable: Bool {
             switch auth {
             case .none: true
             case .xApiKey, .bearer: !keys.keys.isEmpty
-            // OAuth accounts arrive with the token store; until then an OAuth provider has none.
             case .oauth: false
             }
         }

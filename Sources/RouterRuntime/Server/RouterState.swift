@@ -68,6 +68,15 @@ struct RouterState: Sendable {
         }
     }
 
+    /// The fired rules as the log shows them: `smart.rules[0] keyword=ultrathink`, comma-joined.
+    func ruleSummary(of decision: RouteDecision) -> String? {
+        guard !decision.firedRules.isEmpty else { return nil }
+        return decision.firedRules.map { fired in
+            let name = "\(table.combos[fired.combo].name).rules[\(fired.rule)]"
+            return fired.keyword.map { "\(name) keyword=\($0)" } ?? name
+        }.joined(separator: ",")
+    }
+
     /// The alias, combo or target name a decision went through (nil for a direct `provider/model`).
     func routeName(of decision: RouteDecision) -> String? {
         switch decision.resolution {

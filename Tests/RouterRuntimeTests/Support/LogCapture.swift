@@ -11,6 +11,11 @@ final class LogCapture: Sendable {
         Logger(label: "router-under-test") { _ in Handler(capture: self) }
     }
 
+    /// A logger keeping every line at `level` and above (`.trace` for secrecy checks).
+    func logger(level: Logger.Level) -> Logger {
+        Logger(label: "router-under-test") { _ in Handler(capture: self, logLevel: level) }
+    }
+
     fileprivate func append(_ line: String) {
         lines.withLock { $0.append(line) }
     }

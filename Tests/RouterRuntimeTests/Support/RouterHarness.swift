@@ -88,12 +88,15 @@ struct RouterHarness {
     static let environment = ["TEST_ANTHROPIC_KEY": anthropicKey, "TEST_OPENAI_KEY": openAIKey]
 
     /// A router on a free port; with `dataDirectory` it keeps its usage log (and OAuth store) there.
-    static func start(yaml: String, environment: [String: String] = environment, dataDirectory: String? = nil) async throws -> RouterHarness {
+    /// `logLevel` is the lowest level `logs` keeps.
+    static func start(
+        yaml: String, environment: [String: String] = environment, dataDirectory: String? = nil, logLevel: Logger.Level = .info
+    ) async throws -> RouterHarness {
         let table = try RouteCompiler.compileTable(routesYAML: yaml)
         let logs = LogCapture()
         let (ports, sink) = AsyncStream<Int>.makeStream()
         let app = try RouterServer.makeApplication(
-            table: table, host: "127.0.0.1", port: 0, environment: environment, logger: logs.logger,
+            table: table, host: "127.0.0.1", port: 0, environment: environment, logger: logs.logger(level: logLevel),
             dataDirectory: dataDirectory, onServerRunning: { sink.yield($0) }
         )
         let task = Task { try await app.run() }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
@@ -13,6 +14,11 @@ final class TestUpstream: Sendable {
         /// Lowercased names, in arrival order.
         let headers: [(name: String, value: String)]
         let body: [UInt8]
+        /// When the request arrived.
+        var arrived = ContinuousClock.now
+        /// The same moment on the wall clock, to compare with times another process reports
+        /// (a token's expiry at the fake authorization server).
+        var receivedAt = Date()
 
         func header(_ name: String) -> String? {
             let values = headers.filter { $0.name == name }.map(\.value)
@@ -21,7 +27,7 @@ final class TestUpstream: Sendable {
     }
 
     enum Reply: Sendable {
-        case json(status: Int, body: String, contentType: String = "application/json")
+        case json(status: Int, body: String, contentType: String = "application/json", headers: [String: String] = [:])
         /// SSE events (each complete, `\n\n`-terminated); waits on `gate` before event
         /// `gateBefore`; `cut` drops the connection after the events instead of ending cleanly.
         case sse(events: [String], gate: Gate? = nil, gateBefore: Int = 1, cut: Bool = false)
@@ -108,9 +114,10 @@ final class TestUpstream: Sendable {
         switch reply {
         case .stall:
             return respond(.json(status: 500, body: #"{"error":"a stall is answered in answer(_:)"}"#))
-        case .json(let status, let body, let contentType):
+        case .json(let status, let body, let contentType, let extra):
             var headers = HTTPFields()
             headers[.contentType] = contentType
+            for (name, value) in extra { if let field = HTTPField.Name(name) { headers[field] = value } }
             return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
         case .sse(let events, let gate, let gateBefore, let cut):
             var headers = HTTPFields()

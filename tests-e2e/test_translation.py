@@ -126,8 +126,11 @@ def tiny_png(width: int = 8, height: int = 8) -> bytes:
 
 
 @pytest.fixture
-def workdir() -> Path:
-    return Path(tempfile.mkdtemp(prefix="claude-work-"))
+def workdir(tmp_path: Path) -> Path:
+    """Claude Code's working directory for one test."""
+    path = tmp_path / "work"
+    path.mkdir()
+    return path
 
 
 # -- Claude Code → router → OpenAI-protocol mock ---------------------------------------------

@@ -15,7 +15,7 @@ import anthropic
 import pytest
 
 from mock_provider import MockProvider
-from test_router_harness import ANTHROPIC_KEY, CLIENT_KEY, RouterProcess, header
+from test_router_harness import ANTHROPIC_KEY, CLIENT_KEY, RouterProcess, header, router_env
 
 B_KEYS = ("mock-b-key-one", "mock-b-key-two")
 
@@ -33,9 +33,7 @@ def upstreams() -> Iterator[tuple[MockProvider, MockProvider]]:
 
 @pytest.fixture(scope="module")
 def combo_router(upstreams) -> Iterator[RouterProcess]:
-    env = dict(os.environ)
-    env.update({"MOCK_ANTHROPIC_KEY": ANTHROPIC_KEY, "MOCK_B_KEY_1": B_KEYS[0], "MOCK_B_KEY_2": B_KEYS[1]})
-    process = RouterProcess(env)
+    process = RouterProcess(router_env(MOCK_B_KEY_1=B_KEYS[0], MOCK_B_KEY_2=B_KEYS[1]))
     try:
         yield process
     finally:

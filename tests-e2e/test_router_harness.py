@@ -99,11 +99,16 @@ def mocks() -> Iterator[tuple[MockProvider, MockProvider]]:
         openai.stop()
 
 
+def router_env(**extra: str) -> dict[str, str]:
+    """The environment a router process runs with: ours plus the upstream keys of the e2e table."""
+    env = dict(os.environ)
+    env.update({"MOCK_ANTHROPIC_KEY": ANTHROPIC_KEY, "MOCK_OPENAI_KEY": OPENAI_KEY}, **extra)
+    return env
+
+
 @pytest.fixture(scope="module")
 def router(mocks: tuple[MockProvider, MockProvider]) -> Iterator[RouterProcess]:
-    env = dict(os.environ)
-    env.update({"MOCK_ANTHROPIC_KEY": ANTHROPIC_KEY, "MOCK_OPENAI_KEY": OPENAI_KEY})
-    process = RouterProcess(env)
+    process = RouterProcess(router_env())
     try:
         yield process
     finally:

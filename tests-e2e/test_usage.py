@@ -21,7 +21,7 @@ import anthropic
 import openai
 import pytest
 
-from test_router_harness import ANTHROPIC_KEY, CLIENT_KEY, OPENAI_KEY, RouterProcess, mocks, router_binary  # noqa: F401  (fixture)
+from test_router_harness import ANTHROPIC_KEY, CLIENT_KEY, RouterProcess, mocks, router_binary, router_env  # noqa: F401  (fixture)
 
 LIMITED_KEY = "e2e-limited-key"     # rpm 30, max_concurrent 2 (tests-e2e/routes.yaml)
 THRIFTY_KEY = "e2e-thrifty-key"     # tpm 100
@@ -35,9 +35,7 @@ FIELDS = {"v", "ts", "request_id", "client", "inbound", "model_requested", "rout
 def fresh_router(mocks) -> Iterator[RouterProcess]:
     for mock in mocks:
         mock.reset()
-    env = dict(os.environ)
-    env.update({"MOCK_ANTHROPIC_KEY": ANTHROPIC_KEY, "MOCK_OPENAI_KEY": OPENAI_KEY})
-    process = RouterProcess(env)
+    process = RouterProcess(router_env())
     try:
         yield process
     finally:
@@ -146,9 +144,7 @@ def test_a_thousand_concurrent_requests_write_a_thousand_whole_lines(fresh_route
 
 
 def test_sigterm_drains_the_usage_queue(mocks):
-    env = dict(os.environ)
-    env.update({"MOCK_ANTHROPIC_KEY": ANTHROPIC_KEY, "MOCK_OPENAI_KEY": OPENAI_KEY})
-    router = RouterProcess(env)
+    router = RouterProcess(router_env())
     body = json.dumps({"model": "anthro", "max_tokens": 8, "messages": [{"role": "user", "content": "drain"}]}).encode()
     with concurrent.futures.ThreadPoolExecutor(max_workers=32) as pool:
         statuses = list(pool.map(lambda _: raw_post(router, "/v1/messages", body), range(300)))

@@ -43,10 +43,10 @@ def free_port() -> int:
 class RouterProcess:
     """One router process; `url` is its base URL, `output()` what it printed."""
 
-    def __init__(self, env: dict[str, str]) -> None:
+    def __init__(self, env: dict[str, str], data_dir: Optional[str] = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.data_dir = tempfile.mkdtemp(prefix="router-e2e-")
+        self.data_dir = data_dir or tempfile.mkdtemp(prefix="router-e2e-")
         self._out = tempfile.TemporaryFile()
         binary = router_binary()
         if not binary.exists():

@@ -30,6 +30,12 @@ final class ComboEngineTests: XCTestCase {
             base_url: http://127.0.0.1:\(port)
             keys: [env:TEST_ANTHROPIC_KEY]
             models: [m-first, m-second, m-solo, m-ra, m-s1, m-s2, m-kw, m-plain]
+          capped:
+            protocol: anthropic
+            base_url: http://127.0.0.1:\(port)
+            keys: [env:TEST_ANTHROPIC_KEY]
+            models: [m-cap]
+            max_concurrency: 1
           nokey:
             protocol: anthropic
             base_url: http://127.0.0.1:\(port)
@@ -40,6 +46,7 @@ final class ComboEngineTests: XCTestCase {
             members: {p/m-first: 1}
             fallback: [p/m-second]
           solo: p/m-solo
+          cap: capped/m-cap
           patient: p/m-ra
           sticky:
             members: {p/m-s1: 1, p/m-s2: 1}
@@ -169,6 +176,27 @@ final class ComboEngineTests: XCTestCase {
         let fromTheUser = try await ask("ruled", body: own)
         XCTAssertEqual(fromTheUser.header("x-router-target"), "p/m-kw")
         XCTAssertTrue(router.logs.all.contains { $0.contains("rule=ruled.rules[0] keyword=ultrathink") }, router.logs.all.joined(separator: "\n"))
+    }
+
+    func testProviderConcurrencyCapRefusesTheRequestOverIt() async throws {
+        let gate = Gate()
+        upstream.script(model: "m-cap", .stall(gate), Self.healthy("m-cap"))
+        let router = self.router!
+        let first = Task { try await router.send("/v1/messages", json: Bodies.anthropic(model: "cap")) }
+        while upstream.recorded.isEmpty { try await Task.sleep(for: .milliseconds(5)) }
+        let second = try await ask("cap")
+        XCTAssertEqual(second.status, 429, second.text)
+        XCTAssertEqual(second.errorType, "rate_limit_error")
+        XCTAssertTrue(second.errorMessage.contains("Provider 'capped' already has 1 requests in flight"), second.errorMessage)
+        XCTAssertEqual(second.header("retry-after"), "1")
+        XCTAssertEqual(second.header("x-router-attempts"), Array(repeating: "capped/m-cap:429", count: 4).joined(separator: ","),
+                       "retried within max_attempts, never sent upstream")
+        XCTAssertEqual(upstream.recorded.count, 1)
+        gate.open()
+        let answered = try await first.value
+        XCTAssertEqual(answered.status, 200)
+        let after = try await ask("cap")
+        XCTAssertEqual(after.status, 200, "the slot was given back")
     }
 
     func testComboWithoutCredentialsNamesTheMissingVariables() async throws {

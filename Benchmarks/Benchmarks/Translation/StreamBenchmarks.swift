@@ -36,6 +36,17 @@ enum StreamBenchmarks {
                 blackHole(NetworkReads.feed(stream.bytes, to: &translator))
             }
         }
+
+        // The same stream to an Anthropic client: forwarded as is, watched for whole events,
+        // errors and usage (what every same-format stream costs the relay).
+        let passthrough = { StreamTranslator(from: .anthropic, to: .anthropic, context: context) }
+        check(passthrough(), on: stream.bytes, expecting: ["event: message_stop"])
+        Benchmark("\(group): passthrough, anthropic → anthropic") { benchmark in
+            for _ in benchmark.scaledIterations {
+                var translator = passthrough()
+                blackHole(NetworkReads.feed(stream.bytes, to: &translator))
+            }
+        }
     }
 
     private static func registerParseBaseline(_ name: String, _ payloads: [Data]) {

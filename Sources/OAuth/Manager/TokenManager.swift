@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import Logging
+import Synchronization
 
 /// Hands out access tokens for OAuth providers, refreshing them before they expire.
 ///
@@ -20,6 +21,9 @@ public actor TokenManager {
     private var lastReload: ContinuousClock.Instant?
     /// Problems found in the store at the last load, for diagnostics.
     public private(set) var storeProblems: [TokenStore.Problem] = []
+    /// Providers with an account not marked needs-login, republished on every change, so that
+    /// the request path can choose combo members without awaiting the actor.
+    private let usableProviders = Mutex<Set<String>>([])
 
     public init(store: TokenStore, providers: [OAuthProvider], client: HTTPClient, logger: Logger = Logger(label: "oauth")) {
         self.store = store
@@ -32,6 +36,19 @@ public actor TokenManager {
         for problem in contents.problems {
             logger.warning("skipping unreadable OAuth token file", metadata: ["file": "\(problem.file)", "reason": "\(problem.reason)"])
         }
+        usableProviders.withLock { $0 = Set(contents.accounts.filter { !$0.needsLogin }.map(\.provider)) }
+    }
+
+    /// Whether `provider` has an account that is not marked needs-login, as of the last change
+    /// this manager saw (a login by another process shows after the next store read: `/readyz`,
+    /// or a request that reaches the provider).
+    public nonisolated func hasUsableAccount(_ provider: String) -> Bool {
+        usableProviders.withLock { $0.contains(provider) }
+    }
+
+    private func publishUsable() {
+        let usable = Set(accounts.values.filter { !$0.needsLogin }.map(\.provider))
+        usableProviders.withLock { $0 = usable }
     }
 
     // MARK: the request path
@@ -119,6 +136,7 @@ public actor TokenManager {
         switch result {
         case .success(let record):
             accounts[id] = record
+            publishUsable()
             logger.info("refreshed OAuth token", metadata: ["account": "\(id)"])
         case .failure(let error):
             let oauthError = error as? OAuthError
@@ -127,6 +145,7 @@ public actor TokenManager {
             record.needsLogin = true
             record.updatedAt = Date()
             accounts[id] = record
+            publishUsable()
             do throws(OAuthError) { try store.save(record) } catch {
                 logger.error("could not mark OAuth account needs-login on disk", metadata: ["account": "\(id)", "error": "\(error)"])
             }
@@ -139,12 +158,14 @@ public actor TokenManager {
     public func add(_ record: AccountRecord) throws(OAuthError) {
         try store.save(record)
         accounts[record.id] = record
+        publishUsable()
     }
 
     /// Forgets an account and deletes its file; false when it did not exist.
     @discardableResult
     public func remove(_ id: AccountID) throws(OAuthError) -> Bool {
         let existed = accounts.removeValue(forKey: id) != nil
+        publishUsable()
         return try store.delete(id) || existed
     }
 
@@ -179,6 +200,7 @@ public actor TokenManager {
             if let known = accounts[record.id], known.updatedAt >= record.updatedAt { continue }
             accounts[record.id] = record
         }
+        publishUsable()
     }
 
     /// At most once a second, so that requests to a provider nobody logged in to stay cheap.

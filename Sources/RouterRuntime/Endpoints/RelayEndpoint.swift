@@ -77,7 +77,7 @@ struct RelayEndpoint: Sendable {
     /// when the decision has none (OpenAI-protocol providers have no such endpoint).
     private func countTokens(_ inbound: InboundRequest, attempts: [TargetSpec], record: RequestRecord) async -> Response {
         let forwardable = attempts.filter {
-            state.table.providers[$0.provider].wireProtocol == .anthropic && state.credentials.providers[$0.provider].isUsable
+            state.table.providers[$0.provider].wireProtocol == .anthropic && state.canServe($0)
         }
         if !forwardable.isEmpty {
             return await state.pipeline.run(inbound, attempts: forwardable, record: record)

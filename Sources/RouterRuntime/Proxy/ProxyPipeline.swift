@@ -81,6 +81,9 @@ struct ProxyPipeline: Sendable {
         switch concurrency.acquire(provider: provider.name) {
         case .success(let granted): permit = granted
         case .failure(let rejection):
+            // Counted as an attempt (it is one in the attempts header) so that a busy provider
+            // is retried a bounded number of times, not until the deadline.
+            loop.budget -= 1
             return .failure(AttemptFailure(error: .rateLimited(rejection), record: AttemptRecord(target: target.name, status: 429), retryable: true, scope: .none))
         }
         guard case .oauth = provider.auth, let oauth else {
@@ -98,6 +101,12 @@ struct ProxyPipeline: Sendable {
             token = try await oauth.accessToken(for: provider.name)
         } catch {
             permit.finish()
+            guard error.requiresLogin else {
+                // The authorization server failed, not the account: another try may work.
+                loop.budget -= 1
+                let failure = RouterError.upstreamUnreachable(target: "\(provider.name) token endpoint", detail: error.description)
+                return .failure(AttemptFailure(error: failure, record: AttemptRecord(target: target.name, status: 502), retryable: true, scope: .none))
+            }
             let failure = RouterError.missingCredentials(provider: provider.name, envNames: [])
             return .failure(AttemptFailure(error: failure, record: AttemptRecord(target: target.name, status: 503), retryable: true, scope: .none))
         }

@@ -60,7 +60,7 @@ struct RouterState: Sendable {
     /// Whether a target has credentials and at least one key that is not cooling down.
     func canServe(_ target: TargetSpec) -> Bool {
         let entry = credentials.providers[target.provider]
-        if case .oauth = entry.auth { return oauth != nil }
+        if case .oauth = entry.auth { return oauth?.manager.hasUsableAccount(entry.name) ?? false }
         guard entry.isUsable else { return false }
         let now = ContinuousClock.now
         return (0..<max(1, entry.keys.keys.count)).contains { slot in

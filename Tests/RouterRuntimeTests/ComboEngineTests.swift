@@ -29,7 +29,7 @@ final class ComboEngineTests: XCTestCase {
             protocol: anthropic
             base_url: http://127.0.0.1:\(port)
             keys: [env:TEST_ANTHROPIC_KEY]
-            models: [m-first, m-second, m-solo, m-ra, m-s1, m-s2, m-kw, m-plain]
+            models: [m-first, m-second, m-solo, m-ra, m-s1, m-s2, m-kw, m-plain, m-think, m-tools, m-long, m-fast, m-img]
           capped:
             protocol: anthropic
             base_url: http://127.0.0.1:\(port)
@@ -58,11 +58,26 @@ final class ComboEngineTests: XCTestCase {
                 use: p/m-kw
           keyless:
             members: {nokey/m-nokey: 1}
+          conditions:
+            members: {p/m-plain: 1}
+            rules:
+              - if: {thinking: true}
+                use: p/m-think
+              - if: {tools_include: [WebSearch, web_search]}
+                use: p/m-tools
+              - if: {input_tokens_over: 2000}
+                use: p/m-long
+              - if: {model: "cond-fast*"}
+                use: p/m-fast
+              - if: {image: true}
+                use: p/m-img
           gated:
             members: {p/m-plain: 1}
             rules:
               - if: {image: true}
                 use: nokey/m-nokey
+        routes:
+          "cond-*": conditions
         limits:
           cooldown_after_failures: 2
           cooldown: 300ms
@@ -197,6 +212,28 @@ final class ComboEngineTests: XCTestCase {
         XCTAssertEqual(answered.status, 200)
         let after = try await ask("cap")
         XCTAssertEqual(after.status, 200, "the slot was given back")
+    }
+
+    /// Each `if:` condition, read from a real request body by the peek, routes as specified.
+    func testEachConditionRoutesAsSpecified() async throws {
+        func target(_ body: String) async throws -> String? { try await ask("", body: body).header("x-router-target") }
+        let text = #"[{"role":"user","content":"hello"}]"#
+        let plain = try await target(#"{"model":"cond-x","max_tokens":64,"messages":\#(text)}"#)
+        XCTAssertEqual(plain, "p/m-plain")
+        let thinking = try await target(#"{"model":"cond-x","max_tokens":2048,"thinking":{"type":"enabled","budget_tokens":1024},"messages":\#(text)}"#)
+        XCTAssertEqual(thinking, "p/m-think")
+        let tools = try await target(#"{"model":"cond-x","max_tokens":64,"tools":[{"name":"Bash","input_schema":{"type":"object"}},{"type":"web_search_20250305","name":"web_search"}],"messages":\#(text)}"#)
+        XCTAssertEqual(tools, "p/m-tools")
+        let long = String(repeating: "lorem ipsum dolor sit amet ", count: 600)
+        let longBody = try await target(#"{"model":"cond-x","max_tokens":64,"messages":[{"role":"user","content":"\#(long)"}]}"#)
+        XCTAssertEqual(longBody, "p/m-long")
+        let fast = try await target(#"{"model":"cond-fast-1","max_tokens":64,"messages":\#(text)}"#)
+        XCTAssertEqual(fast, "p/m-fast")
+        let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+        let image = try await target(#"{"model":"cond-x","max_tokens":64,"messages":[{"role":"user","content":[{"type":"image","source":{"type":"base64","media_type":"image/png","data":"\#(png)"}},{"type":"text","text":"what is this?"}]}]}"#)
+        XCTAssertEqual(image, "p/m-img")
+        let openAIImage = try await router.send("/v1/chat/completions", headers: RouterHarness.openAIHeaders(), json: #"{"model":"cond-x","messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"data:image/png;base64,\#(png)"}}]}]}"#)
+        XCTAssertEqual(openAIImage.header("x-router-target"), "p/m-img", "OpenAI callers are read the same way")
     }
 
     func testComboWithoutCredentialsNamesTheMissingVariables() async throws {

@@ -23,7 +23,10 @@ struct AttemptExecutor: Sendable {
     /// Largest upstream error body read for its message.
     static let maxErrorBodyBytes = 1024 * 1024
 
-    func attempt(_ target: TargetSpec, credential: UpstreamCredential, for inbound: InboundRequest) async -> AttemptOutcome {
+    /// `deadline` is the request's: the wait for the response head never runs past it.
+    func attempt(
+        _ target: TargetSpec, credential: UpstreamCredential, for inbound: InboundRequest, deadline: ContinuousClock.Instant
+    ) async -> AttemptOutcome {
         let provider = table.providers[target.provider]
         let limits = table.limits
         let context = UpstreamContext(
@@ -42,7 +45,9 @@ struct AttemptExecutor: Sendable {
 
         let response: HTTPClientResponse
         do {
-            response = try await http.execute(request, timeout: .milliseconds(Int64(limits.firstByteTimeoutMS)))
+            let remaining = deadline - .now
+            let firstByte = Duration.milliseconds(limits.firstByteTimeoutMS)
+            response = try await http.execute(request, timeout: .init(min(firstByte, max(remaining, .milliseconds(1)))))
         } catch {
             let failure = Self.classify(error, target: target.name)
             return .failure(AttemptFailure(error: failure, record: AttemptRecord(target: target.name, status: failure.descriptor.status), retryable: true))

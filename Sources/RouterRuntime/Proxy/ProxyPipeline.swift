@@ -35,7 +35,7 @@ struct ProxyPipeline: Sendable {
             var tried = false
             for target in targets {
                 for slot in slots(of: target) {
-                    guard loop.budget > 0 else { break }
+                    guard loop.budget > 0, ContinuousClock.now < loop.deadline else { break }
                     if Task.isCancelled { return fail(.clientClosedRequest, inbound: inbound, record: loop.record) }
                     let key = CooldownBook.Key(provider: target.provider, model: target.model, key: slot)
                     if loop.refused.contains(key) { continue }
@@ -94,7 +94,7 @@ struct ProxyPipeline: Sendable {
                 return .failure(AttemptFailure(error: error, record: AttemptRecord(target: target.name, status: 503), retryable: true, scope: .none))
             }
             loop.budget -= 1
-            return holding(permit, await executor.attempt(target, credential: credential, for: inbound), record: &loop.record)
+            return holding(permit, await executor.attempt(target, credential: credential, for: inbound, deadline: loop.deadline), record: &loop.record)
         }
         var token: OAuthCredential
         do {
@@ -114,7 +114,7 @@ struct ProxyPipeline: Sendable {
         for refresh in 0..<2 where loop.budget > 0 {
             loop.budget -= 1
             let credential = UpstreamCredential(slot: 0, secret: token.accessToken.exposed, baseURL: token.apiBaseURL)
-            outcome = await executor.attempt(target, credential: credential, for: inbound)
+            outcome = await executor.attempt(target, credential: credential, for: inbound, deadline: loop.deadline)
             guard refresh == 0, case .failure(let failure) = outcome, failure.record.status == 401, loop.budget > 0 else { break }
             guard let refreshed = try? await oauth.reportUnauthorized(token) else { break }
             loop.record.attempts.append(failure.record)

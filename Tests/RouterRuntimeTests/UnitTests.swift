@@ -88,7 +88,8 @@ final class UnitTests: XCTestCase {
 
     func testShapeCheck() {
         func problem(_ json: String, _ endpoint: InboundEndpoint = .messages) -> String? {
-            Array(json.utf8).withUnsafeBytes { RequestShapeCheck.problem(in: $0, endpoint: endpoint) }
+            guard let peek = try? RequestPeek.parse(Array(json.utf8), protocol: endpoint.format) else { return "not JSON" }
+            return RequestShapeCheck.problem(in: peek, endpoint: endpoint)
         }
         XCTAssertNil(problem(#"{"model":"m","max_tokens":5,"messages":[{"content":"}{"}]}"#))
         XCTAssertNotNil(problem(#"{"model":"m","max_tokens":0,"messages":[]}"#))
@@ -97,5 +98,7 @@ final class UnitTests: XCTestCase {
         XCTAssertNil(problem(#"{"model":"m","messages":[]}"#, .chatCompletions))
         XCTAssertNil(problem(#"{"model":"m","messages":[]}"#, .countTokens))
         XCTAssertNotNil(problem(#"{"model":"m","max_tokens":5}"#))
+        XCTAssertEqual(problem(#"{"model":"m","max_tokens":-3,"messages":[]}"#), "max_tokens: must be a positive integer, got -3")
+        XCTAssertEqual(problem(#"{"model":"m","max_tokens":2.5,"messages":[]}"#), "max_tokens: must be a positive integer, got 2.5")
     }
 }

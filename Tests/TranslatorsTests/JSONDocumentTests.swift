@@ -21,6 +21,29 @@ final class JSONDocumentTests: XCTestCase {
         XCTAssertEqual(root["b"]?.count, 0)
     }
 
+    /// The eight-bytes-at-a-time string scan: every special byte at every position of a long
+    /// string is seen (a quote ends the string, a backslash starts an escape, a control or a
+    /// non-ASCII byte is checked), agreeing with Foundation.
+    func testLongStringsWithASpecialByteAtEveryOffset() throws {
+        let specials: [(String, Bool)] = [("\\\"", true), ("\\\\", true), ("\\n", true), ("é", true), ("\u{01}", false), ("😀", true)]
+        for (special, valid) in specials {
+            for offset in 0..<20 {
+                let text = "[\"" + String(repeating: "a", count: offset) + special + String(repeating: "b", count: 19 - offset) + "\",\"tail\"]"
+                let bytes = Array(text.utf8)
+                if valid {
+                    let document = try JSONDocument(bytes)
+                    let expected = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String]
+                    XCTAssertEqual(document.root.elements.map { $0.string ?? "?" }, expected, text)
+                } else {
+                    XCTAssertThrowsError(try JSONDocument(bytes), text.debugDescription)
+                }
+            }
+        }
+        // A quote inside an eight-byte word ends the string there, not later.
+        let split = try JSONDocument(Array(#"["abcdefg","hijklmnopqrstuvwxyz"]"#.utf8))
+        XCTAssertEqual(split.root.elements.map { $0.string ?? "?" }, ["abcdefg", "hijklmnopqrstuvwxyz"])
+    }
+
     func testRejectsInvalidDocuments() {
         let invalid = [
             "", " ", "{", "}", "[1,]", "{\"a\":}", "{\"a\" 1}", "{a:1}", "[01]", "[1.]", "[.5]", "[1e]", "[-]", "tru", "nul",

@@ -61,7 +61,7 @@ struct RelayEndpoint: Sendable {
         guard let model = peek.model, !model.isEmpty else { throw .invalidRequest("model: required, a non-empty string") }
         record.model = model
         record.stream = peek.stream
-        if let problem = body.withUnsafeBytes({ RequestShapeCheck.problem(in: $0, endpoint: endpoint) }) {
+        if let problem = RequestShapeCheck.problem(in: peek, endpoint: endpoint) {
             throw .invalidRequest(problem)
         }
         guard identity.allows(model: model) else { throw .modelForbidden(model: model, client: identity.name) }
@@ -69,7 +69,7 @@ struct RelayEndpoint: Sendable {
         if features.sessionID == nil { features.sessionID = request.headers[.sessionID] }
         return InboundRequest(
             endpoint: endpoint, requestID: context.requestID, identity: identity, headers: request.headers,
-            query: request.uri.query, body: body, model: model, stream: peek.stream, features: features
+            query: request.uri.query, body: body, model: model, stream: peek.stream, features: features, peek: peek
         )
     }
 

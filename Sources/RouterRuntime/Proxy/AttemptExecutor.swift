@@ -86,9 +86,8 @@ struct AttemptExecutor: Sendable {
         }
         let upstreamBytes = Array(body.readableBytesView)
         do {
-            let translatedBody = try ResponseTranslator.translate(upstreamBytes, from: provider.wireProtocol, to: inbound.format, context: context)
-            let usage = TokenUsage.read(response: upstreamBytes, protocol: provider.wireProtocol)
-            return .reply(.complete(status: status, headers: response.headers, body: ByteBuffer(bytes: translatedBody), usage: usage), record)
+            let translated = try ResponseTranslator.translateReadingUsage(upstreamBytes, from: provider.wireProtocol, to: inbound.format, context: context)
+            return .reply(.complete(status: status, headers: response.headers, body: ByteBuffer(bytes: translated.body), usage: translated.usage), record)
         } catch {
             let failure = RouterError.upstreamUnreadable(target: target.name, detail: error.description)
             return .failure(AttemptFailure(error: failure, record: AttemptRecord(target: target.name, status: 502), retryable: true))
@@ -100,7 +99,7 @@ struct AttemptExecutor: Sendable {
         _ inbound: InboundRequest, to provider: ProviderSpec, context: UpstreamContext
     ) throws(RouterError) -> TranslatedRequest {
         do {
-            return try RequestTranslator.translate(inbound.body, from: inbound.format, to: provider.wireProtocol, context: context)
+            return try RequestTranslator.translate(inbound.peek, body: inbound.body, from: inbound.format, to: provider.wireProtocol, context: context)
         } catch {
             throw .invalidRequest(error.description)
         }

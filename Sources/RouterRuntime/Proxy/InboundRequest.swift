@@ -16,6 +16,8 @@ struct InboundRequest: Sendable {
     let model: String
     let stream: Bool
     let features: RequestFeatures
+    /// The parsed body, which the translators reuse instead of parsing it again per attempt.
+    let peek: RequestPeek
 
     var format: WireProtocol { endpoint.format }
 }

@@ -25,13 +25,17 @@ public enum AnthropicRequestAdapter {
     /// ``adapt(_:context:)`` with what the response side needs to know. A body that needs
     /// nothing but its model changed keeps every other byte (``ModelRewriter``).
     static func adaptRequest(_ body: [UInt8], context: UpstreamContext) throws(TranslationError) -> TranslatedRequest {
-        let document = try JSONDocument(body)
+        try adaptRequest(document: JSONDocument(body), context: context)
+    }
+
+    static func adaptRequest(document: JSONDocument, context: UpstreamContext) throws(TranslationError) -> TranslatedRequest {
+        let body = document.bytes
         let root = document.root
         guard root.isObject else { throw .invalidField(path: "request body", problem: "must be a JSON object") }
         let stream = try AnthropicToOpenAIRequest.optionalBool(root, "stream") ?? false
         if !needsAdaptation(root, context: context) {
             let same = root.string("model") == context.upstreamModel
-            return TranslatedRequest(body: same ? body : try ModelRewriter.rewrite(body, model: context.upstreamModel), stream: stream)
+            return TranslatedRequest(body: same ? body : try ModelRewriter.rewrite(document: document, model: context.upstreamModel), stream: stream)
         }
         let quirks = context.quirks
         let messages = root["messages"]

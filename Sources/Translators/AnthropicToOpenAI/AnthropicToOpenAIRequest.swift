@@ -20,7 +20,12 @@ import RouteModel
 /// | `cache_control`, `metadata`, `context_management`, `top_k`, anything else | dropped |
 public enum AnthropicToOpenAIRequest {
     public static func translate(_ body: [UInt8], context: UpstreamContext) throws(TranslationError) -> TranslatedRequest {
-        let document = try JSONDocument(body)
+        try translate(document: JSONDocument(body), context: context)
+    }
+
+    /// The same, for a body already parsed (by ``RequestPeek``).
+    static func translate(document: JSONDocument, context: UpstreamContext) throws(TranslationError) -> TranslatedRequest {
+        let body = document.bytes
         let root = document.root
         guard root.isObject else { throw .invalidField(path: "request body", problem: "must be a JSON object") }
         let quirks = context.quirks

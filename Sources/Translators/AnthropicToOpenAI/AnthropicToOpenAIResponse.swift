@@ -13,7 +13,11 @@ import RouteModel
 /// | `{"type":"error",…}` | `{"error":{…}}` |
 public enum AnthropicToOpenAIResponse {
     public static func translate(_ body: [UInt8], context: UpstreamContext) throws(TranslationError) -> [UInt8] {
-        let document = try JSONDocument(body)
+        try translate(document: JSONDocument(body), context: context)
+    }
+
+    static func translate(document: JSONDocument, context: UpstreamContext) throws(TranslationError) -> [UInt8] {
+        let body = document.bytes
         let root = document.root
         guard root.isObject else { throw .invalidField(path: "response body", problem: "must be a JSON object") }
         if root.string("type") == "error" || root["error"]?.isObject == true {

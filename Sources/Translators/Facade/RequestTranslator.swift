@@ -13,18 +13,34 @@ public enum RequestTranslator {
     public static func translate(
         _ body: [UInt8], from client: WireProtocol, to upstream: WireProtocol, context: UpstreamContext
     ) throws(TranslationError) -> TranslatedRequest {
+        try translate(document: JSONDocument(body), from: client, to: upstream, context: context)
+    }
+
+    /// The same for a body ``RequestPeek`` has parsed already: the request path parses each
+    /// body once, however many attempts it makes.
+    public static func translate(
+        _ peek: RequestPeek, body: [UInt8], from client: WireProtocol, to upstream: WireProtocol, context: UpstreamContext
+    ) throws(TranslationError) -> TranslatedRequest {
+        let document: JSONDocument
+        if let parsed = peek.document { document = parsed } else { document = try JSONDocument(body) }
+        return try translate(document: document, from: client, to: upstream, context: context)
+    }
+
+    static func translate(
+        document: JSONDocument, from client: WireProtocol, to upstream: WireProtocol, context: UpstreamContext
+    ) throws(TranslationError) -> TranslatedRequest {
         switch (client, upstream) {
         case (.anthropic, .openai):
-            return try AnthropicToOpenAIRequest.translate(body, context: context)
+            return try AnthropicToOpenAIRequest.translate(document: document, context: context)
         case (.openai, .anthropic):
-            return try OpenAIToAnthropicRequest.translate(body, context: context)
+            return try OpenAIToAnthropicRequest.translate(document: document, context: context)
         case (.anthropic, .anthropic):
-            return try AnthropicRequestAdapter.adaptRequest(body, context: context)
+            return try AnthropicRequestAdapter.adaptRequest(document: document, context: context)
         case (.openai, .openai):
-            let document = try JSONDocument(body)
             let stream = try AnthropicToOpenAIRequest.optionalBool(document.root, "stream") ?? false
             let includeUsage = document.root["stream_options"]?["include_usage"]?.bool ?? false
-            return TranslatedRequest(body: try ModelRewriter.rewrite(body, model: context.upstreamModel), stream: stream, includeUsage: includeUsage)
+            let body = try ModelRewriter.rewrite(document: document, model: context.upstreamModel)
+            return TranslatedRequest(body: body, stream: stream, includeUsage: includeUsage)
         }
     }
 }

@@ -121,6 +121,7 @@ private struct JSONTapeBuilder {
         var j = i + 1
         var escapes = false
         while true {
+            j = Self.skipPlainASCII(b, from: j)
             guard j < b.count else { throw fail(start, "unterminated string") }
             let c = b[j]
             if c == UInt8(ascii: "\"") { break }
@@ -149,6 +150,32 @@ private struct JSONTapeBuilder {
         }
         tape.append(JSONToken(kind: .string, hasEscapes: escapes, start: start, end: j + 1, next: tape.count + 1))
         i = j + 1
+    }
+
+    /// Skips string bytes eight at a time while none of them needs a look (a quote, a backslash,
+    /// a control character or a non-ASCII byte); returns where the byte loop must continue.
+    /// Claude Code bodies are mostly long ASCII strings (prompts, tool descriptions), so this is
+    /// where parsing spends its time.
+    @inline(__always)
+    private static func skipPlainASCII(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = b.baseAddress else { return start }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = ones &* 0x22
+        let backslashes = ones &* 0x5C
+        let spaces = ones &* 0x20
+        var j = start
+        while j &+ 8 <= b.count {
+            let word = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+            // Classic SWAR tests: a byte equal to zero after the XOR, or below 0x20, sets its
+            // high bit here (false alarms only send the word to the exact byte loop).
+            let quote = ((word ^ quotes) &- ones) & ~(word ^ quotes)
+            let backslash = ((word ^ backslashes) &- ones) & ~(word ^ backslashes)
+            let control = (word &- spaces) & ~word
+            if (quote | backslash | control | word) & highs != 0 { break }
+            j &+= 8
+        }
+        return j
     }
 
     /// Checks one multi-byte UTF-8 sequence starting at `j`; returns the index after it.

@@ -22,7 +22,12 @@ import RouteModel
 /// | `stream`, `stream_options.include_usage` | `stream`; include_usage is reported in ``TranslatedRequest/includeUsage`` |
 public enum OpenAIToAnthropicRequest {
     public static func translate(_ body: [UInt8], context: UpstreamContext) throws(TranslationError) -> TranslatedRequest {
-        let document = try JSONDocument(body)
+        try translate(document: JSONDocument(body), context: context)
+    }
+
+    /// The same, for a body already parsed (by ``RequestPeek``).
+    static func translate(document: JSONDocument, context: UpstreamContext) throws(TranslationError) -> TranslatedRequest {
+        let body = document.bytes
         let root = document.root
         guard root.isObject else { throw .invalidField(path: "request body", problem: "must be a JSON object") }
         guard let messages = root["messages"] else { throw .invalidField(path: "messages", problem: "is required") }

@@ -15,7 +15,13 @@ public enum OpenAIToAnthropicResponse {
     public static func translate(
         _ body: [UInt8], context: UpstreamContext, messageID: String = "msg_router"
     ) throws(TranslationError) -> [UInt8] {
-        let document = try JSONDocument(body)
+        try translate(document: JSONDocument(body), context: context, messageID: messageID)
+    }
+
+    static func translate(
+        document: JSONDocument, context: UpstreamContext, messageID: String = "msg_router"
+    ) throws(TranslationError) -> [UInt8] {
+        let body = document.bytes
         let root = document.root
         guard root.isObject else { throw .invalidField(path: "response body", problem: "must be a JSON object") }
         if let error = root["error"], !error.isNull {

@@ -5,7 +5,12 @@
 /// keys are all rewritten, so no upstream parser can pick the client's value.
 public enum ModelRewriter {
     public static func rewrite(_ body: [UInt8], model: String) throws(TranslationError) -> [UInt8] {
-        let document = try JSONDocument(body)
+        try rewrite(document: JSONDocument(body), model: model)
+    }
+
+    /// The same, for a body already parsed.
+    static func rewrite(document: JSONDocument, model: String) throws(TranslationError) -> [UInt8] {
+        let body = document.bytes
         let root = document.root
         guard root.isObject else {
             throw .invalidField(path: "request body", problem: "must be a JSON object")

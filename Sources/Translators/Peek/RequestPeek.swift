@@ -10,11 +10,19 @@ public struct RequestPeek: Sendable {
     public var model: String?
     public var stream: Bool
     public var features: RequestFeatures
+    /// Whether the body has a `messages` member.
+    public var hasMessages: Bool
+    /// `max_tokens` as sent (its JSON text), nil when absent.
+    public var maxTokensText: String?
+    /// The parsed body, kept for the translators (nil for a peek made by hand).
+    var document: JSONDocument?
 
-    public init(model: String?, stream: Bool, features: RequestFeatures) {
+    public init(model: String?, stream: Bool, features: RequestFeatures, hasMessages: Bool = true, maxTokensText: String? = nil) {
         self.model = model
         self.stream = stream
         self.features = features
+        self.hasMessages = hasMessages
+        self.maxTokensText = maxTokensText
     }
 
     /// Reads an Anthropic Messages or OpenAI Chat Completions request body.
@@ -36,7 +44,12 @@ public struct RequestPeek: Sendable {
         }
         features.hasImage = images.count > 0
         features.estimatedInputTokens = TokenEstimate.estimate(bodyBytes: document.bytes.count, images: images)
-        return RequestPeek(model: root.string("model"), stream: root["stream"]?.bool ?? false, features: features)
+        var peek = RequestPeek(
+            model: root.string("model"), stream: root["stream"]?.bool ?? false, features: features,
+            hasMessages: root["messages"] != nil, maxTokensText: root["max_tokens"].map { String(decoding: $0.raw, as: UTF8.self) }
+        )
+        peek.document = document
+        return peek
     }
 }
 

@@ -26,6 +26,10 @@ public struct TokenUsage: Sendable, Equatable {
     /// the body carries none.
     public static func read(response body: some Collection<UInt8>, protocol wire: WireProtocol) -> TokenUsage? {
         guard let document = try? JSONDocument(body) else { return nil }
+        return read(document: document, protocol: wire)
+    }
+
+    static func read(document: JSONDocument, protocol wire: WireProtocol) -> TokenUsage? {
         switch wire {
         case .anthropic:
             return AnthropicUsage.reading(document.root["usage"])?.tokenUsage

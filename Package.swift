@@ -143,10 +143,12 @@ let package = Package(
         ),
 
         .testTarget(name: "RouteModelTests", dependencies: ["RouteModel"]),
+        // Starts the fake authorization server for the OAuth and router tests.
+        .target(name: "FakeAuthServerLauncher", path: "Tests/Support/FakeAuthServerLauncher"),
         .testTarget(
             name: "OAuthTests",
             dependencies: [
-                "OAuth", "RouteModel",
+                "OAuth", "RouteModel", "FakeAuthServerLauncher",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
@@ -161,7 +163,7 @@ let package = Package(
         .testTarget(
             name: "RouterRuntimeTests",
             dependencies: [
-                "RouterRuntime", "RouteModel", "RouteCompiler", "Translators",
+                "RouterRuntime", "RouteModel", "RouteCompiler", "Translators", "FakeAuthServerLauncher",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

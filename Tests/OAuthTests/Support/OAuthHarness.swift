@@ -1,3 +1,4 @@
+import FakeAuthServerLauncher
 import AsyncHTTPClient
 import Foundation
 import OAuth

@@ -1,15 +1,15 @@
 import Foundation
-import XCTest
 
-/// A `fake-auth-server` child process on a free loopback port, stopped by `stop()`.
-final class FakeAuthServerProcess: @unchecked Sendable {
-    let process: Process
-    let baseURL: String
+/// A `fake-auth-server` child process on a free loopback port, stopped by `stop()`; shared by
+/// the OAuth and router test targets.
+public final class FakeAuthServerProcess: @unchecked Sendable {
+    public let process: Process
+    public let baseURL: String
 
-    enum LaunchError: Error, CustomStringConvertible {
+    public enum LaunchError: Error, CustomStringConvertible {
         case binaryNotFound([String])
         case noListeningLine(String)
-        var description: String {
+        public var description: String {
             switch self {
             case .binaryNotFound(let tried): "fake-auth-server not found; build it (swift build --product fake-auth-server) or set FAKE_AUTH_SERVER_BIN. Tried: \(tried)"
             case .noListeningLine(let output): "fake-auth-server did not report its port; output: \(output)"
@@ -18,7 +18,7 @@ final class FakeAuthServerProcess: @unchecked Sendable {
     }
 
     /// Starts the server with extra flags and waits (up to 30 s) for its listening line.
-    static func start(_ arguments: [String] = []) throws -> FakeAuthServerProcess {
+    public static func start(_ arguments: [String] = []) throws -> FakeAuthServerProcess {
         let binary = try locateBinary()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
@@ -48,14 +48,14 @@ final class FakeAuthServerProcess: @unchecked Sendable {
         self.baseURL = baseURL
     }
 
-    func stop() {
+    public func stop() {
         guard process.isRunning else { return }
         process.terminate()
         process.waitUntilExit()
     }
 
     /// `FAKE_AUTH_SERVER_BIN`, else beside the test bundle, else any `.build*/debug` of the package.
-    static func locateBinary() throws -> String {
+    public static func locateBinary() throws -> String {
         var candidates: [String] = []
         if let env = ProcessInfo.processInfo.environment["FAKE_AUTH_SERVER_BIN"], !env.isEmpty { candidates.append(env) }
         var directory = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()

@@ -287,6 +287,24 @@ final class OAuthRoutingTests: XCTestCase {
 
     /// Every path above at trace level: no token, refresh token or device code in any log line,
     /// error body, flow or account listing.
+    /// qwen-code's token answer names the API host (`resource_url`): requests go there, with the
+    /// token, instead of the configured base URL.
+    func testResourceURLFromTheTokenAnswerBecomesTheAPIBase() async throws {
+        let rig = try await OAuthRig.start(self, fakeArguments: ["--access-ttl", "60"], resourceURLIsTheUpstream: true)
+        try await rig.deviceLogin(provider: "qwen")
+        let reply = try await rig.router.send(
+            "/v1/chat/completions", headers: RouterHarness.openAIHeaders(), json: Bodies.openAI(model: "qwen/qwen-model-1")
+        )
+        XCTAssertEqual(reply.status, 200, reply.text)
+        XCTAssertEqual(reply.header("x-router-attempts"), "qwen/qwen-model-1:200")
+        let seen = try XCTUnwrap(rig.upstream.recorded.last)
+        XCTAssertEqual(seen.path, "/v1/chat/completions")
+        let token = try await rig.token(.latest)
+        XCTAssertEqual(seen.header("authorization"), "Bearer " + token.token)
+        XCTAssertEqual(String(decoding: seen.body, as: UTF8.self), Bodies.openAI(model: "qwen-model-1"))
+        await rig.shutdown()
+    }
+
     func testTokensNeverAppearInLogsOrErrorBodies() async throws {
         let rig = try await OAuthRig.start(self, fakeArguments: ["--access-ttl", "3"], logLevel: .trace)
         var bodies: [String] = []
@@ -347,12 +365,18 @@ final class OAuthRig: @unchecked Sendable {
     let dataDirectory: String
     private var stopped = false
 
-    static func start(_ test: XCTestCase, fakeArguments: [String], logLevel: Logger.Level = .info) async throws -> OAuthRig {
-        let fake = try FakeAuthServerProcess.start(["--device-interval", "0.2"] + fakeArguments)
+    /// With `resourceURLIsTheUpstream`, the fake server's token answers carry the upstream as
+    /// `resource_url` (as qwen-code's do), and only that makes `qwen` reachable.
+    static func start(
+        _ test: XCTestCase, fakeArguments: [String], logLevel: Logger.Level = .info, resourceURLIsTheUpstream: Bool = false
+    ) async throws -> OAuthRig {
         let upstream = try await TestUpstream.start()
+        let resource = resourceURLIsTheUpstream ? ["--resource-url", "http://127.0.0.1:\(upstream.port)"] : []
+        let fake = try FakeAuthServerProcess.start(["--device-interval", "0.2"] + fakeArguments + resource)
         let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("oauth-routing-" + UUID().uuidString).path
         let router = try await RouterHarness.start(
-            yaml: yaml(upstreamPort: upstream.port, authServer: fake.baseURL), dataDirectory: dataDirectory, logLevel: logLevel
+            yaml: yaml(upstreamPort: upstream.port, authServer: fake.baseURL, withQwen: resourceURLIsTheUpstream),
+            dataDirectory: dataDirectory, logLevel: logLevel
         )
         let rig = OAuthRig(fake: fake, upstream: upstream, router: router, dataDirectory: dataDirectory)
         test.addTeardownBlock { await rig.shutdown() }
@@ -369,8 +393,22 @@ final class OAuthRig: @unchecked Sendable {
 
     /// `corp` (device flow at the fake server, API on the upstream), a key-auth provider on the
     /// same upstream, and a combo that tries `corp` first.
-    static func yaml(upstreamPort port: Int, authServer: String) -> String {
-        """
+    static func yaml(upstreamPort port: Int, authServer: String, withQwen: Bool = false) -> String {
+        let qwen = """
+              qwen:                     # on a dead port: reachable only through resource_url
+                protocol: openai
+                base_url: http://127.0.0.1:1/v1
+                models: [qwen-model-1]
+                oauth:
+                  flow: device
+                  device_url: \(authServer)/device/code
+                  token_url: \(authServer)/token
+                  client_id: test-client
+                  scopes: [openid]
+                  pkce: true
+
+            """
+        let table = """
         version: 1
         providers:
           corp:
@@ -399,14 +437,15 @@ final class OAuthRig: @unchecked Sendable {
             models: ["*"]
 
         """
+        return withQwen ? table.replacingOccurrences(of: "  up-anthropic:\n", with: qwen + "  up-anthropic:\n") : table
     }
 
     /// A whole device login through the router: start it, approve the user code at the fake
     /// server (the user's part), poll the flow until it finished. Returns the finished flow.
     @discardableResult
-    func deviceLogin(account: String? = nil, subject: String = "device-user") async throws -> [String: Any] {
+    func deviceLogin(provider: String = "corp", account: String? = nil, subject: String = "device-user") async throws -> [String: Any] {
         let body = account.map { #"{"account":"\#($0)"}"# } ?? ""
-        let started = try await router.send(.POST, "/v1/oauth/corp/login", headers: RouterHarness.anthropicHeaders(), body: Array(body.utf8))
+        let started = try await router.send(.POST, "/v1/oauth/\(provider)/login", headers: RouterHarness.anthropicHeaders(), body: Array(body.utf8))
         XCTAssertEqual(started.status, 201, started.text)
         let flowID = try XCTUnwrap(started.json["flow_id"] as? String, started.text)
         let userCode = try XCTUnwrap(started.json["user_code"] as? String, started.text)

@@ -134,6 +134,18 @@ def test_every_request_is_one_line_and_v1_usage_equals_a_recount(fresh_router, m
     assert "mock-anthropic/claude-mock-1" in table.stdout and "mock-openai/gpt-mock-1" in table.stdout, table.stdout
 
 
+def test_openai_streams_are_counted_even_when_the_client_did_not_ask_for_usage(fresh_router, mocks):
+    mocks[1].script([{"sticky": True, "reply": {"text": "counted", "usage": {"input_tokens": 21, "output_tokens": 4}}}])
+    chunks = list(openai_client(fresh_router).chat.completions.create(
+        model="gpt-4o", stream=True, messages=[{"role": "user", "content": "count me"}]))
+    assert "".join(c.choices[0].delta.content or "" for c in chunks if c.choices) == "counted"
+    assert all(c.choices for c in chunks), "the client did not ask for the usage-only chunk, so it gets none"
+    sent = json.loads([r for r in mocks[1].requests() if r["path"].endswith("/chat/completions")][-1]["body"])
+    assert sent["stream_options"] == {"include_usage": True}, "the router asked the upstream for usage"
+    [record] = wait_for_lines(fresh_router, 1)
+    assert record["stream"] is True and record["input_tokens"] == 21 and record["output_tokens"] == 4, record
+
+
 def test_a_thousand_concurrent_requests_write_a_thousand_whole_lines(fresh_router):
     body = json.dumps({"model": "anthro", "max_tokens": 8, "messages": [{"role": "user", "content": "concurrent"}]}).encode()
     with concurrent.futures.ThreadPoolExecutor(max_workers=64) as pool:

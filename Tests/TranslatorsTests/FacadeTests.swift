@@ -24,6 +24,35 @@ final class FacadeTests: XCTestCase {
         XCTAssertEqual(try JSONTestSupport.object(toAnthropic.body)["model"] as? String, "up-model")
     }
 
+    /// An OpenAI client's stream without `include_usage`: the upstream is asked for usage (the
+    /// usage log needs it) and the client never sees the usage-only chunk it did not ask for.
+    func testUsageIsAskedForAndItsChunkLeftOutWhenTheClientDidNotAsk() throws {
+        let openAI = Array(#"{"model":"gpt","stream":true,"messages":[{"role":"user","content":"hi"}]}"#.utf8)
+        let asked = try RequestTranslator.translate(openAI, from: .openai, to: .openai, context: context)
+        XCTAssertEqual(asked.body.text, #"{"stream_options":{"include_usage":true},"model":"up-model","stream":true,"messages":[{"role":"user","content":"hi"}]}"#)
+        XCTAssertTrue(asked.dropsUsageChunks)
+        XCTAssertFalse(asked.includeUsage)
+        let local = TestContexts.openAI(["no_stream_options"])
+        let refused = try RequestTranslator.translate(openAI, from: .openai, to: .openai, context: local)
+        XCTAssertFalse(refused.dropsUsageChunks)
+        XCTAssertFalse(refused.body.text.contains("stream_options"))
+        let notStreaming = try RequestTranslator.translate(Array(#"{"model":"gpt","messages":[]}"#.utf8), from: .openai, to: .openai, context: context)
+        XCTAssertFalse(notStreaming.dropsUsageChunks)
+
+        let upstream = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"}}]}\n\n"
+            + "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
+            + "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":3,\"prompt_tokens_details\":{\"cached_tokens\":2}}}\n\n"
+            + "data: [DONE]\n\n"
+        let bytes = Array(upstream.utf8)
+        for split in stride(from: 1, to: bytes.count, by: 7) {
+            var stream = StreamTranslator(from: .openai, to: .openai, context: context, dropsUsageChunks: true)
+            let out = stream.feed(bytes[..<split]) + stream.feed(bytes[split...]) + stream.finish()
+            XCTAssertEqual(out.text, upstream.replacingOccurrences(of: "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":3,\"prompt_tokens_details\":{\"cached_tokens\":2}}}\n\n", with: ""), "split \(split)")
+            XCTAssertEqual(stream.tokenUsage, TokenUsage(inputTokens: 10, outputTokens: 3, cacheReadTokens: 2))
+            XCTAssertNil(stream.upstreamError)
+        }
+    }
+
     func testResponseTranslatorEchoesTheClientModelOnSameFormat() throws {
         let body = Array(#"{"id":"msg_1","model":"glm-4.6","content":[{"type":"text","text":"x"}]}"#.utf8)
         XCTAssertEqual(try ResponseTranslator.translate(body, from: .anthropic, to: .anthropic, context: context).text,

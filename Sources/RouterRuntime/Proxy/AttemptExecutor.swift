@@ -73,7 +73,8 @@ struct AttemptExecutor: Sendable {
         if contentType?.lowercased().hasPrefix("text/event-stream") == true {
             let translator = StreamTranslator(
                 from: provider.wireProtocol, to: inbound.format, context: context, includeUsage: translated.includeUsage,
-                estimatedInputTokens: inbound.features.estimatedInputTokens, messageID: "msg_" + inbound.requestID
+                estimatedInputTokens: inbound.features.estimatedInputTokens, messageID: "msg_" + inbound.requestID,
+                dropsUsageChunks: translated.dropsUsageChunks
             )
             return await open(stream: reader, translator: translator, status: status, headers: response.headers, target: target)
         }

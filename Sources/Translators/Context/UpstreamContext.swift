@@ -67,10 +67,14 @@ public struct TranslatedRequest: Sendable {
     /// An OpenAI client asked for `stream_options.include_usage`: the stream translator must
     /// emit the usage chunk.
     public var includeUsage: Bool
+    /// The router asked an OpenAI upstream for usage the OpenAI client did not ask for: the
+    /// usage-only chunk must be read and left out (``PassthroughStreamWatcher``).
+    public var dropsUsageChunks: Bool
 
-    public init(body: [UInt8], stream: Bool, includeUsage: Bool = false) {
+    public init(body: [UInt8], stream: Bool, includeUsage: Bool = false, dropsUsageChunks: Bool = false) {
         self.body = body
         self.stream = stream
         self.includeUsage = includeUsage
+        self.dropsUsageChunks = dropsUsageChunks
     }
 }

@@ -4,8 +4,13 @@ import RouteModel
 /// ``upstreamError``; a stream that ends without its terminal event (`message_stop` or an
 /// `error` for Anthropic, `[DONE]` or an error for OpenAI) gets an error event appended, so the
 /// client never sees a silent clean end.
+///
+/// With `dropsUsageChunks` (an OpenAI client that did not ask for usage, whose request the router
+/// made ask for it so that the usage log has the counts) the usage-only chunk is read and left
+/// out; the other events are then re-framed as `data:` lines instead of forwarded as bytes.
 public struct PassthroughStreamWatcher: Sendable {
     private let wireProtocol: WireProtocol
+    private let dropsUsageChunks: Bool
     private var parser = SSEParser()
     private var sawTerminal = false
     /// Bytes of an event not yet complete.
@@ -27,8 +32,9 @@ public struct PassthroughStreamWatcher: Sendable {
     private var sawAnthropicUsage = false
     private var openAIUsage: OpenAIUsage?
 
-    public init(wireProtocol: WireProtocol) {
+    public init(wireProtocol: WireProtocol, dropsUsageChunks: Bool = false) {
         self.wireProtocol = wireProtocol
+        self.dropsUsageChunks = dropsUsageChunks && wireProtocol == .openai
     }
 
     /// The upstream's bytes up to the end of the last whole event; the rest is held until its
@@ -38,6 +44,10 @@ public struct PassthroughStreamWatcher: Sendable {
         let start = held.count
         held.append(contentsOf: bytes)
         let events = held.withUnsafeBufferPointer { parser.feed(buffer: UnsafeBufferPointer(rebasing: $0[start...])) }
+        if dropsUsageChunks {
+            held = []
+            return reframe(events)
+        }
         for event in events { watch(event) }
         guard let quiet = parser.quietOffset else {
             // Not SSE after all, or an absurd event: pass it on rather than hold it without bound.
@@ -58,7 +68,17 @@ public struct PassthroughStreamWatcher: Sendable {
     public mutating func finish() -> [UInt8] {
         guard !isFinished else { return [] }
         let wasPartial = parser.hasPartialEvent
-        for event in parser.finish() { watch(event) }
+        let last = parser.finish()
+        if dropsUsageChunks {
+            var out = reframe(last)
+            isFinished = true
+            if !sawTerminal {
+                upstreamError = upstreamError ?? "upstream stream ended before it was complete"
+                out += errorFrame(upstreamError ?? "")
+            }
+            return out
+        }
+        for event in last { watch(event) }
         isFinished = true
         var out: [UInt8] = []
         if sawTerminal {
@@ -83,10 +103,28 @@ public struct PassthroughStreamWatcher: Sendable {
         return sawTerminal ? [] : errorFrame(message, type: type)
     }
 
-    private mutating func watch(_ event: SSEEvent) {
+    /// Each event as a `data:` line, the usage-only chunk left out (`dropsUsageChunks`).
+    private mutating func reframe(_ events: [SSEEvent]) -> [UInt8] {
+        var out: [UInt8] = []
+        for event in events where !watch(event) {
+            // One `data:` line per line of the payload, as it arrived.
+            for line in event.data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                out.append(contentsOf: "data: ".utf8)
+                out.append(contentsOf: line)
+                out.append(0x0A)
+            }
+            out.append(0x0A)
+        }
+        return out
+    }
+
+    /// Notes what `event` says; returns whether it is a usage-only chunk that the client did
+    /// not ask for.
+    @discardableResult
+    private mutating func watch(_ event: SSEEvent) -> Bool {
         if wireProtocol == .openai, event.data.elementsEqual("[DONE]".utf8) {
             sawTerminal = true
-            return
+            return false
         }
         let document = try? JSONDocument(event.data)
         let root = document?.root
@@ -116,8 +154,12 @@ public struct PassthroughStreamWatcher: Sendable {
             } else if root?["choices"] != nil {
                 emittedContent = true
             }
-            if let usage = OpenAIUsage(root?["usage"]) { openAIUsage = usage }
+            if let usage = OpenAIUsage(root?["usage"]) {
+                openAIUsage = usage
+                if dropsUsageChunks, let choices = root?["choices"], choices.isArray, choices.count == 0 { return true }
+            }
         }
+        return false
     }
 
     private mutating func noteAnthropicUsage(_ usage: JSONNode?) {

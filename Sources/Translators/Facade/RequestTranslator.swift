@@ -39,8 +39,16 @@ public enum RequestTranslator {
         case (.openai, .openai):
             let stream = try AnthropicToOpenAIRequest.optionalBool(document.root, "stream") ?? false
             let includeUsage = document.root["stream_options"]?["include_usage"]?.bool ?? false
-            let body = try ModelRewriter.rewrite(document: document, model: context.upstreamModel)
-            return TranslatedRequest(body: body, stream: stream, includeUsage: includeUsage)
+            var body = try ModelRewriter.rewrite(document: document, model: context.upstreamModel)
+            // Without usage the usage log would have no counts for this stream: ask for it, and
+            // leave the usage-only chunk out of what the client gets.
+            guard stream, !includeUsage, !context.quirks.noStreamOptions, document.root["stream_options"] == nil,
+                  let open = body.firstIndex(of: UInt8(ascii: "{"))
+            else {
+                return TranslatedRequest(body: body, stream: stream, includeUsage: includeUsage)
+            }
+            body.insert(contentsOf: #""stream_options":{"include_usage":true},"#.utf8, at: open + 1)
+            return TranslatedRequest(body: body, stream: stream, includeUsage: false, dropsUsageChunks: true)
         }
     }
 }

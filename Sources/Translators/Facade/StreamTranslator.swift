@@ -19,9 +19,10 @@ public struct StreamTranslator: Sendable {
     ///     (``TranslatedRequest/includeUsage``).
     ///   - estimatedInputTokens: shown in Anthropic's `message_start` until usage arrives.
     ///   - messageID: used when an OpenAI upstream sends no chunk id.
+    ///   - dropsUsageChunks: ``TranslatedRequest/dropsUsageChunks``.
     public init(
         from upstream: WireProtocol, to client: WireProtocol, context: UpstreamContext, includeUsage: Bool = false,
-        estimatedInputTokens: Int = 0, messageID: String = "msg_router"
+        estimatedInputTokens: Int = 0, messageID: String = "msg_router", dropsUsageChunks: Bool = false
     ) {
         switch (upstream, client) {
         case (.openai, .anthropic):
@@ -29,7 +30,7 @@ public struct StreamTranslator: Sendable {
         case (.anthropic, .openai):
             toOpenAI = AnthropicToOpenAIStream(context: context, includeUsage: includeUsage)
         case (.anthropic, .anthropic), (.openai, .openai):
-            passthrough = PassthroughStreamWatcher(wireProtocol: client)
+            passthrough = PassthroughStreamWatcher(wireProtocol: client, dropsUsageChunks: dropsUsageChunks)
         }
     }
 

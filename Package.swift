@@ -34,6 +34,10 @@ let package = Package(
         // (keyword automaton, globs, weighted picks) that generated code feeds with static tables.
         .target(name: "RouteModel"),
 
+        // JSON string literals written by hand (quote a String or UTF-8 bytes), shared by every
+        // target that writes JSON text itself; no dependencies.
+        .target(name: "JSONEscaping"),
+
         // routes.yaml + catalog -> typed config -> validation -> resolved table -> Swift source.
         .target(
             name: "RouteCompiler",
@@ -56,7 +60,7 @@ let package = Package(
 
         // Pure format translators (Anthropic Messages <-> OpenAI Chat Completions): no I/O,
         // requests, responses and SSE streams as state machines fed bytes, emitting bytes.
-        .target(name: "Translators", dependencies: ["RouteModel"]),
+        .target(name: "Translators", dependencies: ["RouteModel", "JSONEscaping"]),
 
         // OAuth 2.0 client: login flows (authorization code + PKCE, device, client credentials), the
         // encrypted token store, and single-flight refresh.
@@ -64,6 +68,7 @@ let package = Package(
             name: "OAuth",
             dependencies: [
                 "RouteModel",
+                "JSONEscaping",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -75,7 +80,7 @@ let package = Package(
         // aggregate behind /v1/usage, and recovery of a torn last line.
         .target(
             name: "UsageLog",
-            dependencies: [.product(name: "Logging", package: "swift-log")]
+            dependencies: ["JSONEscaping", .product(name: "Logging", package: "swift-log")]
         ),
 
         // The request path: server, client auth, decision, upstream proxy, errors, CLI commands.
@@ -86,6 +91,7 @@ let package = Package(
                 "Translators",
                 "OAuth",
                 "UsageLog",
+                "JSONEscaping",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -116,6 +122,7 @@ let package = Package(
         .executableTarget(
             name: "MockProvider",
             dependencies: [
+                "JSONEscaping",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -143,6 +150,7 @@ let package = Package(
         ),
 
         .testTarget(name: "RouteModelTests", dependencies: ["RouteModel"]),
+        .testTarget(name: "JSONEscapingTests", dependencies: ["JSONEscaping"]),
         // Starts the fake authorization server for the OAuth and router tests.
         .target(name: "FakeAuthServerLauncher", path: "Tests/Support/FakeAuthServerLauncher"),
         .testTarget(

@@ -1,3 +1,5 @@
+import JSONEscaping
+
 /// Appends JSON to a byte buffer, placing commas itself.
 ///
 /// Values copied from a ``JSONDocument`` (`raw(_:)`) go out byte for byte; strings built by the
@@ -75,9 +77,7 @@ struct JSONWriter {
     /// OpenAI's `arguments` string).
     mutating func string(escaping content: some Collection<UInt8>) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        appendEscaped(content)
-        bytes.append(UInt8(ascii: "\""))
+        JSONEscaping.append(quotingUTF8: content, to: &bytes)
     }
 
     /// A string made of already-escaped content (the inside of a document string): copied as is.
@@ -94,7 +94,7 @@ struct JSONWriter {
         separate()
         bytes.append(UInt8(ascii: "\""))
         for (n, piece) in pieces.enumerated() {
-            if n > 0 { appendEscaped(separator.utf8) }
+            if n > 0 { JSONEscaping.append(escapingUTF8: separator.utf8, to: &bytes) }
             bytes.append(contentsOf: piece)
         }
         bytes.append(UInt8(ascii: "\""))
@@ -145,27 +145,6 @@ struct JSONWriter {
     mutating func member(_ name: String, raw node: JSONNode) { key(name); raw(node) }
 
     private mutating func appendEscapedString(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        appendEscaped(value.utf8)
-        bytes.append(UInt8(ascii: "\""))
+        JSONEscaping.append(quoting: value, to: &bytes)
     }
-
-    private mutating func appendEscaped(_ content: some Collection<UInt8>) {
-        for c in content {
-            switch c {
-            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(c)
-            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(c)
-            case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-            case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
-            case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                bytes.append(contentsOf: "\\u00".utf8)
-                bytes.append(Self.hexDigits[Int(c >> 4)])
-                bytes.append(Self.hexDigits[Int(c & 0x0F)])
-            default: bytes.append(c)
-            }
-        }
-    }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

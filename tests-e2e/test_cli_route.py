@@ -58,3 +58,21 @@ def test_direct_provider_model_target():
     result = route("--model", "deepseek/deepseek-v4-pro")
     assert result.returncode == 0, result.stderr
     assert "resolved: target deepseek/deepseek-v4-pro (exact name)" in result.stdout
+
+
+def test_request_numbers_follow_the_servers_weighted_rotation():
+    keys = {"GLM_API_KEY": "k", "DEEPSEEK_API_KEY": "k", "DASHSCOPE_API_KEY": "k", "OPENROUTER_API_KEY": "k"}
+    picks = []
+    for number in range(1, 7):
+        result = route("--model", "fast", "--request", str(number), env=keys)
+        assert result.returncode == 0, result.stderr
+        picks += [line.split()[1].rstrip(",") for line in result.stdout.splitlines() if line.startswith("pick:")]
+    # fast is glm 2, deepseek 2, qwen 1, openrouter 1: one cycle of six requests is exactly that.
+    assert sorted(picks) == sorted(["glm/glm-4.5-air"] * 2 + ["deepseek/deepseek-v4-flash"] * 2
+                                   + ["qwen/qwen-plus", "openrouter/z-ai/glm-4.6"]), picks
+    assert picks[0] == "glm/glm-4.5-air"
+
+    # Without qwen's key its share goes to the others; it is never picked.
+    keys.pop("DASHSCOPE_API_KEY")
+    skipped = [route("--model", "fast", "--request", str(n), env=keys).stdout for n in range(1, 6)]
+    assert not any("pick:     qwen/" in out for out in skipped), skipped

@@ -56,30 +56,9 @@ public enum JSONEscaping {
                 index &+= 8
                 continue
             }
-            let end = index &+ 8
-            while index < end {
-                let byte = base[index]
-                if byteNeedsEscape(byte) {
-                    if index > runStart {
-                        out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index &- runStart))
-                    }
-                    appendEscape(byte, to: &out)
-                    runStart = index &+ 1
-                }
-                index &+= 1
-            }
+            escapeBytes(base, &index, upTo: index &+ 8, runStart: &runStart, to: &out)
         }
-        while index < count {
-            let byte = base[index]
-            if byteNeedsEscape(byte) {
-                if index > runStart {
-                    out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index &- runStart))
-                }
-                appendEscape(byte, to: &out)
-                runStart = index &+ 1
-            }
-            index &+= 1
-        }
+        escapeBytes(base, &index, upTo: count, runStart: &runStart, to: &out)
         if count > runStart {
             out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count &- runStart))
         }
@@ -126,5 +105,23 @@ public enum JSONEscaping {
     @inline(__always)
     private static func hexDigit(_ nibble: UInt8) -> UInt8 {
         nibble < 10 ? UInt8(ascii: "0") &+ nibble : UInt8(ascii: "a") &+ (nibble &- 10)
+    }
+
+    /// The byte loop: escapes what needs it in `index..<end`, flushing the plain run before each.
+    @inline(__always)
+    private static func escapeBytes(
+        _ base: UnsafePointer<UInt8>, _ index: inout Int, upTo end: Int, runStart: inout Int, to out: inout [UInt8]
+    ) {
+        while index < end {
+            let byte = base[index]
+            if byteNeedsEscape(byte) {
+                if index > runStart {
+                    out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index &- runStart))
+                }
+                appendEscape(byte, to: &out)
+                runStart = index &+ 1
+            }
+            index &+= 1
+        }
     }
 }

@@ -42,6 +42,8 @@ struct DataDirOption: ParsableArguments {
     var resolved: String {
         if let dataDir { return dataDir }
         if let env = ProcessInfo.processInfo.environment["CLAUDE_ROUTER_DATA_DIR"], !env.isEmpty { return env }
+        // $HOME first, as shells do; the passwd entry only when it is unset.
+        if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty { return home + "/.claude-router" }
         return NSString(string: "~/.claude-router").expandingTildeInPath
     }
 }

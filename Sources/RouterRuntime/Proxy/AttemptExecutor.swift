@@ -40,7 +40,7 @@ struct AttemptExecutor: Sendable {
             request = makeRequest(body: translated.body, target: target, credential: credential, inbound: inbound)
         } catch {
             // The client's body cannot be expressed for this upstream: the client's problem.
-            return .failure(AttemptFailure(error: error, record: AttemptRecord(target: target.name, status: 400), retryable: false))
+            return .failure(AttemptFailure(error, target: target.name, retryable: false))
         }
 
         let response: HTTPClientResponse
@@ -50,7 +50,7 @@ struct AttemptExecutor: Sendable {
             response = try await http.execute(request, timeout: .init(min(firstByte, max(remaining, .milliseconds(1)))))
         } catch {
             let failure = Self.classify(error, target: target.name)
-            return .failure(AttemptFailure(error: failure, record: AttemptRecord(target: target.name, status: failure.descriptor.status), retryable: true))
+            return .failure(AttemptFailure(failure, target: target.name))
         }
 
         let status = Int(response.status.code)
@@ -83,7 +83,7 @@ struct AttemptExecutor: Sendable {
             body = try await reader.collect(upTo: Self.maxCompleteBodyBytes)
         } catch {
             let failure = Self.bodyFailure(error, target: target.name)
-            return .failure(AttemptFailure(error: failure, record: AttemptRecord(target: target.name, status: failure.descriptor.status), retryable: true))
+            return .failure(AttemptFailure(failure, target: target.name))
         }
         let upstreamBytes = Array(body.readableBytesView)
         do {
@@ -91,7 +91,7 @@ struct AttemptExecutor: Sendable {
             return .reply(.complete(status: status, headers: response.headers, body: ByteBuffer(bytes: translated.body), usage: translated.usage), record)
         } catch {
             let failure = RouterError.upstreamUnreadable(target: target.name, detail: error.description)
-            return .failure(AttemptFailure(error: failure, record: AttemptRecord(target: target.name, status: 502), retryable: true))
+            return .failure(AttemptFailure(failure, target: target.name))
         }
     }
 
@@ -124,11 +124,11 @@ struct AttemptExecutor: Sendable {
             }
         } catch {
             let failure = Self.bodyFailure(error, target: target.name)
-            return .failure(AttemptFailure(error: failure, record: AttemptRecord(target: target.name, status: failure.descriptor.status), retryable: true))
+            return .failure(AttemptFailure(failure, target: target.name))
         }
         if let message = translator.upstreamError {
             let error = RouterError.upstreamStreamError(target: target.name, errorType: Self.errorType(in: message), message: message)
-            return .failure(AttemptFailure(error: error, record: AttemptRecord(target: target.name, status: error.descriptor.status), retryable: true))
+            return .failure(AttemptFailure(error, target: target.name))
         }
         let stream = UpstreamStream(status: status, headers: headers, opening: opening, reader: reader, translator: translator)
         return .reply(.stream(stream), AttemptRecord(target: target.name, status: status))

@@ -84,14 +84,14 @@ struct ProxyPipeline: Sendable {
             // Counted as an attempt (it is one in the attempts header) so that a busy provider
             // is retried a bounded number of times, not until the deadline.
             loop.budget -= 1
-            return .failure(AttemptFailure(error: .rateLimited(rejection), record: AttemptRecord(target: target.name, status: 429), retryable: true, scope: .none))
+            return .failure(AttemptFailure(.rateLimited(rejection), target: target.name, scope: .none))
         }
         guard case .oauth = provider.auth, let oauth else {
             guard let credential = keyCredential(target, slot: slot) else {
                 permit.finish()
                 let entry = credentials.providers[target.provider]
                 let error = RouterError.missingCredentials(provider: provider.name, envNames: entry.missingNames)
-                return .failure(AttemptFailure(error: error, record: AttemptRecord(target: target.name, status: 503), retryable: true, scope: .none))
+                return .failure(AttemptFailure(error, target: target.name, scope: .none))
             }
             loop.budget -= 1
             return holding(permit, await executor.attempt(target, credential: credential, for: inbound, deadline: loop.deadline), record: &loop.record)
@@ -105,12 +105,12 @@ struct ProxyPipeline: Sendable {
                 // The authorization server failed, not the account: another try may work.
                 loop.budget -= 1
                 let failure = RouterError.upstreamUnreachable(target: "\(provider.name) token endpoint", detail: error.description)
-                return .failure(AttemptFailure(error: failure, record: AttemptRecord(target: target.name, status: 502), retryable: true, scope: .none))
+                return .failure(AttemptFailure(failure, target: target.name, scope: .none))
             }
             let failure = RouterError.missingCredentials(provider: provider.name, envNames: [])
-            return .failure(AttemptFailure(error: failure, record: AttemptRecord(target: target.name, status: 503), retryable: true, scope: .none))
+            return .failure(AttemptFailure(failure, target: target.name, scope: .none))
         }
-        var outcome = AttemptOutcome.failure(AttemptFailure(error: .internalFailure("no OAuth attempt ran"), record: AttemptRecord(target: target.name, status: 500), retryable: true))
+        var outcome = AttemptOutcome.failure(AttemptFailure(.internalFailure("no OAuth attempt ran"), target: target.name))
         for refresh in 0..<2 where loop.budget > 0 {
             loop.budget -= 1
             let credential = UpstreamCredential(slot: 0, secret: token.accessToken.exposed, baseURL: token.apiBaseURL)

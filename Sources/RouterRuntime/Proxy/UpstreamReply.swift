@@ -53,3 +53,11 @@ struct AttemptFailure: Sendable {
     /// Whether the pool's next key may succeed where this one failed.
     var nextKeyMayHelp: Bool { scope == .key || scope == .keyAndModel }
 }
+
+extension AttemptFailure {
+    /// A failure the router saw itself (no upstream status): the attempt is recorded with the
+    /// status the error maps to. (In an extension, so that the memberwise init stays.)
+    init(_ error: RouterError, target: String, retryable: Bool = true, scope: Scope = .target) {
+        self.init(error: error, record: AttemptRecord(target: target, status: error.descriptor.status), retryable: retryable, scope: scope)
+    }
+}

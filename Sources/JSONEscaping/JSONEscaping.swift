@@ -72,8 +72,9 @@ public enum JSONEscaping {
     /// Whether any of the 8 bytes in `word` is below 0x20, a quote or a backslash. The classic
     /// "has a byte less than n" / "has a zero byte" bit tricks: exact as a yes/no answer (a
     /// borrow can only mark bytes above one that really matches).
-    @inline(__always)
-    private static func wordNeedsEscape(_ word: UInt64) -> Bool {
+    /// Public for the JSON parser's string scan, which looks for the same three kinds of byte.
+    @inlinable @inline(__always)
+    public static func wordNeedsEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let control = (word &- ones &* 0x20) & ~word

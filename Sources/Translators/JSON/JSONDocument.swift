@@ -1,3 +1,5 @@
+import JSONEscaping
+
 /// A JSON text parsed once into a flat tape of tokens that point back into the original bytes.
 ///
 /// Nothing is decoded while parsing: strings stay escaped bytes, numbers stay text. Translators
@@ -159,20 +161,13 @@ private struct JSONTapeBuilder {
     @inline(__always)
     private static func skipPlainASCII(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard let base = b.baseAddress else { return start }
-        let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        let quotes = ones &* 0x22
-        let backslashes = ones &* 0x5C
-        let spaces = ones &* 0x20
         var j = start
+        // A quote, backslash or control byte ends the run as it does for escaping; a non-ASCII
+        // byte too (its UTF-8 is validated byte by byte).
         while j &+ 8 <= b.count {
             let word = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
-            // Classic SWAR tests: a byte equal to zero after the XOR, or below 0x20, sets its
-            // high bit here (false alarms only send the word to the exact byte loop).
-            let quote = ((word ^ quotes) &- ones) & ~(word ^ quotes)
-            let backslash = ((word ^ backslashes) &- ones) & ~(word ^ backslashes)
-            let control = (word &- spaces) & ~word
-            if (quote | backslash | control | word) & highs != 0 { break }
+            if word & highs != 0 || JSONEscaping.wordNeedsEscape(word) { break }
             j &+= 8
         }
         return j

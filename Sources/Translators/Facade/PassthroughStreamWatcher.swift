@@ -69,30 +69,21 @@ public struct PassthroughStreamWatcher: Sendable {
         guard !isFinished else { return [] }
         let wasPartial = parser.hasPartialEvent
         let last = parser.finish()
-        if dropsUsageChunks {
-            var out = reframe(last)
-            isFinished = true
-            if !sawTerminal {
-                upstreamError = upstreamError ?? "upstream stream ended before it was complete"
-                out += errorFrame(upstreamError ?? "")
-            }
-            return out
-        }
-        for event in last { watch(event) }
         isFinished = true
-        var out: [UInt8] = []
-        if sawTerminal {
-            // A last event without its blank line (many servers omit it): complete it.
-            if !held.isEmpty {
-                out = held
-                if wasPartial { out.append(contentsOf: [0x0A, 0x0A]) }
-            }
-            held = []
-            return out
+        var out: [UInt8]
+        if dropsUsageChunks {
+            out = reframe(last)  // whole events, terminal or not
+        } else {
+            for event in last { watch(event) }
+            // A last event without its blank line (many servers omit it): complete it. Without
+            // the terminal event it is a cut one, and only the error event follows.
+            out = sawTerminal ? held : []
+            if wasPartial, !out.isEmpty { out.append(contentsOf: [0x0A, 0x0A]) }
         }
         held = []
+        guard !sawTerminal else { return out }
         upstreamError = upstreamError ?? "upstream stream ended before it was complete"
-        return errorFrame(upstreamError ?? "")
+        return out + errorFrame(upstreamError ?? "")
     }
 
     public mutating func fail(_ message: String, type: String = "api_error") -> [UInt8] {

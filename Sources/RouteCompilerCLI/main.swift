@@ -6,7 +6,8 @@ import RouteCompiler
 struct RouteCompilerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "route-compiler",
-        abstract: "Compile routes.yaml and the provider catalog into the Swift routing table under generated/."
+        abstract: "Compile routes.yaml and the provider catalog into the Swift routing table under generated/.",
+        subcommands: [DiffCommand.self]
     )
 
     @Option(help: "The routes file.") var routes = "routes/routes.yaml"
@@ -16,8 +17,8 @@ struct RouteCompilerCommand: ParsableCommand {
     @Flag(help: "Print only errors and warnings.") var quiet = false
 
     func run() throws {
-        let routesFile = try read(routes)
-        let catalogFile = try read(catalog)
+        let routesFile = try InputFile.read(routes)
+        let catalogFile = try InputFile.read(catalog)
         let result = RouteTableCompiler.compile(routes: routesFile, catalog: catalogFile)
         for diagnostic in result.diagnostics {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
@@ -44,15 +45,6 @@ struct RouteCompilerCommand: ParsableCommand {
             let summary = result.table.map { "\($0.providers.count) providers, \($0.targets.count) targets, \($0.aliases.count) aliases, \($0.combos.count) combos, \($0.routes.count) glob routes, \($0.clients.count) clients" } ?? ""
             print("route-compiler: \(summary); \(changed.isEmpty ? "\(output)/ unchanged" : "wrote \(changed.joined(separator: ", "))")")
         }
-    }
-
-    /// Reads an input; its diagnostics name it by the path as given, relative to the working directory.
-    private func read(_ path: String) throws -> SourceFile {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            FileHandle.standardError.write(Data("route-compiler: cannot read \(path) (run from the package root, or pass --routes/--catalog)\n".utf8))
-            throw ExitCode(1)
-        }
-        return SourceFile(path: path, text: text)
     }
 }
 

@@ -435,6 +435,7 @@ final class OAuthRig: @unchecked Sendable {
           - name: tester
             key_sha256: "\(RouterHarness.sha256(RouterHarness.clientKey))"
             models: ["*"]
+            admin: true
 
         """
         return withQwen ? table.replacingOccurrences(of: "  up-anthropic:\n", with: qwen + "  up-anthropic:\n") : table

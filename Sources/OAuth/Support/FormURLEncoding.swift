@@ -1,7 +1,8 @@
 import Foundation
 
-/// `application/x-www-form-urlencoded` bodies and query strings, as token endpoints expect them.
-enum FormURLEncoding {
+/// `application/x-www-form-urlencoded` bodies and query strings, as token endpoints expect them
+/// (and the dashboard's forms send).
+public enum FormURLEncoding {
     /// Characters left as they are (RFC 3986 unreserved); everything else is percent-encoded.
     private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
@@ -15,7 +16,7 @@ enum FormURLEncoding {
     }
 
     /// Parses `a=1&b=2` (also `+` as space); a repeated name keeps its first value.
-    static func decode(_ text: Substring) -> [String: String] {
+    public static func decode(_ text: Substring) -> [String: String] {
         var result: [String: String] = [:]
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

@@ -106,6 +106,7 @@ struct ClientConfig {
     var tpm: Located<Int>?
     var maxConcurrent: Located<Int>?
     var models: [Located<String>]?
+    var admin: Located<Bool>?
 }
 
 /// `limits:`; every value is optional and falls back to ``RouterLimits``' defaults.

@@ -2,7 +2,7 @@ import Yams
 
 /// Decodes `clients:`, a list of callers identified by the SHA-256 of their key.
 enum ClientsDecoder {
-    static let clientKeys = ["name", "key_sha256", "rpm", "tpm", "max_concurrent", "models"]
+    static let clientKeys = ["name", "key_sha256", "rpm", "tpm", "max_concurrent", "models", "admin"]
 
     static func decode(_ node: Node, reader: inout YAMLReader) -> [ClientConfig] {
         guard let items = reader.sequence(node, "clients") else { return [] }
@@ -37,6 +37,7 @@ enum ClientsDecoder {
         client.tpm = positive(record["tpm"], "tpm of \(owner)", reader: &reader)
         client.maxConcurrent = positive(record["max_concurrent"], "max_concurrent of \(owner)", reader: &reader)
         client.models = record["models"].flatMap { reader.strings($0.value, "models of \(owner)") }
+        client.admin = record["admin"].flatMap { reader.bool($0.value, "admin of \(owner)") }
         return client
     }
 

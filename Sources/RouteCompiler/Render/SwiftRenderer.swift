@@ -220,7 +220,7 @@ struct SwiftRenderer {
             for client in table.clients {
                 let hash = client.keySHA256.map { String($0) }.joined(separator: ", ")
                 let models = client.models.map { "Glob(\(SwiftLiteral.string($0.pattern)))" }.joined(separator: ", ")
-                out.line("ClientSpec(name: \(SwiftLiteral.string(client.name)), keySHA256: [\(hash)], rpm: \(SwiftLiteral.optionalInt(client.rpm)), tpm: \(SwiftLiteral.optionalInt(client.tpm)), maxConcurrent: \(SwiftLiteral.optionalInt(client.maxConcurrent)), models: [\(models)]),")
+                out.line("ClientSpec(name: \(SwiftLiteral.string(client.name)), keySHA256: [\(hash)], rpm: \(SwiftLiteral.optionalInt(client.rpm)), tpm: \(SwiftLiteral.optionalInt(client.tpm)), maxConcurrent: \(SwiftLiteral.optionalInt(client.maxConcurrent)), models: [\(models)]\(client.admin ? ", admin: true" : "")),")
             }
         }
         out.line("]")

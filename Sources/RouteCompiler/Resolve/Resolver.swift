@@ -70,7 +70,8 @@ struct Resolver {
             }
             clients.append(ClientSpec(
                 name: client.name.value, keySHA256: client.keySHA256.value, rpm: client.rpm?.value, tpm: client.tpm?.value,
-                maxConcurrent: client.maxConcurrent?.value, models: (client.models?.map(\.value) ?? ["*"]).map(Glob.init)
+                maxConcurrent: client.maxConcurrent?.value, models: (client.models?.map(\.value) ?? ["*"]).map(Glob.init),
+                admin: client.admin?.value ?? false
             ))
         }
         return clients

@@ -11,14 +11,18 @@ public struct ClientSpec: Sendable {
     public let maxConcurrent: Int?
     /// Globs over model names the client may request.
     public let models: [Glob]
+    /// Whether the client may reach the dashboard, the admin JSON endpoints, the OAuth login
+    /// endpoints and every client's usage (`admin: true`).
+    public let admin: Bool
 
-    public init(name: String, keySHA256: [UInt8], rpm: Int?, tpm: Int?, maxConcurrent: Int?, models: [Glob]) {
+    public init(name: String, keySHA256: [UInt8], rpm: Int?, tpm: Int?, maxConcurrent: Int?, models: [Glob], admin: Bool = false) {
         self.name = name
         self.keySHA256 = keySHA256
         self.rpm = rpm
         self.tpm = tpm
         self.maxConcurrent = maxConcurrent
         self.models = models
+        self.admin = admin
     }
 
     /// Whether the client may request the inbound model name.

@@ -17,6 +17,15 @@ struct ClientAuthenticator: Sendable {
             }
         }
 
+        /// Whose usage this caller may read: nil for everyone's (an admin, or the open loopback
+        /// mode), else its own client name.
+        var usageScope: String? {
+            switch self {
+            case .client(let spec): spec.admin ? nil : spec.name
+            case .open: nil
+            }
+        }
+
         /// Whether this caller may request `model`.
         func allows(model: String) -> Bool {
             switch self {

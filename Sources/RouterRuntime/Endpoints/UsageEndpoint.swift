@@ -4,14 +4,14 @@ import NIOCore
 import UsageLog
 
 /// `GET /v1/usage?from=&to=&group_by=`: totals from the in-memory aggregate, which the usage
-/// writer keeps current. Needs a client key when clients are configured (usage of every client
-/// is visible here).
+/// writer keeps current. Needs a client key when clients are configured; an admin client sees
+/// every client's usage, any other client its own requests only.
 struct UsageEndpoint: Sendable {
     let state: RouterState
 
     func handle(_ request: Request, context: RouterRequestContext) async -> Response {
         do throws(RouterError) {
-            _ = try state.authenticator.authenticate(request.headers)
+            let identity = try state.authenticator.authenticate(request.headers)
             guard let usage = state.usage else {
                 throw .internalFailure("the usage log is not open (the router runs without a data directory)")
             }
@@ -28,7 +28,7 @@ struct UsageEndpoint: Sendable {
             var headers = HTTPFields()
             headers[.contentType] = "application/json"
             headers[.requestID] = context.requestID
-            let body = usage.aggregate.report(query).jsonBytes
+            let body = usage.aggregate.report(query, client: identity.usageScope).jsonBytes
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
         } catch {
             return ResponseFactory.error(error, format: .openai, requestID: context.requestID)

@@ -21,6 +21,14 @@ extension RouterError {
             return .init(status: 403, anthropicType: "permission_error", openAIType: "permission_error",
                          code: "model_not_allowed",
                          message: "client '\(client)' may not use model '\(model)'; GET /v1/models lists the models it may use")
+        case .adminRequired(let client):
+            return .init(status: 403, anthropicType: "permission_error", openAIType: "permission_error",
+                         code: "admin_required",
+                         message: "client '\(client)' is not an admin: the dashboard, /v1/admin/… and OAuth logins need a client with admin: true")
+        case .csrfRejected:
+            return .init(status: 403, anthropicType: "permission_error", openAIType: "permission_error",
+                         code: "csrf_failed",
+                         message: "this request changes state and needs the page's CSRF token (x-csrf-token header or csrf form field); reload the page")
         case .noSuchEndpoint(let method, let path):
             return .init(status: 404, anthropicType: "not_found_error", openAIType: "invalid_request_error",
                          code: "unknown_url", message: "no endpoint \(method) \(path)")

@@ -7,6 +7,11 @@ enum RouterError: Error, Sendable {
     case unauthenticated(reason: String)
     /// The client is known but may not use this model.
     case modelForbidden(model: String, client: String)
+    /// The client is known but the endpoint is for admin clients (`admin: true`) only.
+    case adminRequired(client: String)
+    /// A state-changing admin request without the session's CSRF token (or, in the open
+    /// loopback mode, posted by a page of another site).
+    case csrfRejected
     /// No endpoint at this path (or not with this method).
     case noSuchEndpoint(method: String, path: String)
     /// Nothing in the compiled table knows this model name.

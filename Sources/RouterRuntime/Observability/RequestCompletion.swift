@@ -1,18 +1,21 @@
 import Logging
 import UsageLog
 
-/// Where a finished request goes: the log line, the usage log, the metrics, and the limits
-/// that charge its tokens. Every response path ends in ``finish(_:)`` exactly once.
+/// Where a finished request goes: the log line, the usage log, the metrics, the dashboard's
+/// recent requests, and the limits that charge its tokens. Every response path ends in
+/// ``finish(_:)`` exactly once.
 struct RequestCompletion: Sendable {
     let log: RequestLog
     let usage: UsageWriter?
     let metrics: RouterMetrics?
+    var recent: RecentRequests?
 
     func finish(_ record: RequestRecord) {
         log.emit(record)
         let usageRecord = UsageRecordMapping.usageRecord(of: record)
         for permit in record.permits { permit.finish(tokensUsed: record.usage?.total ?? 0) }
         metrics?.requestFinished(usageRecord)
+        recent?.add(RequestSummary(record: usageRecord, rule: record.rule, endpoint: record.endpoint))
         if let usage, usage.record(usageRecord) == .dropped {
             log.logger.error("usage record dropped: the usage queue is full", metadata: ["request_id": .string(record.requestID)])
         }

@@ -26,7 +26,10 @@ public enum RouterServer {
                 oauth = try OAuthServices(table: table, dataDirectory: dataDirectory, environment: environment, client: upstream.client, logger: logger)
             }
         }
-        let state = RouterState(table: table, environment: environment, http: upstream.client, logger: logger, usage: usage, oauth: oauth)
+        let sessions = try SessionKeys.load(dataDirectory: dataDirectory)
+        let state = RouterState(
+            table: table, environment: environment, http: upstream.client, logger: logger, usage: usage, oauth: oauth, sessions: sessions
+        )
         let router = makeRouter(state: state)
         // Services stop in reverse order: the writer drains after the server, the client last.
         var services: [any Service] = [upstream]
@@ -61,10 +64,9 @@ public enum RouterServer {
         router.get("/healthz") { await health.health($0, context: $1) }
         router.get("/readyz") { await health.ready($0, context: $1) }
         if let oauth = state.oauth {
-            let authenticator = state.authenticator
             // The callback is where a browser lands: no client key. Starting a login or listing
-            // accounts is the operator's business: client key required.
-            let guarded = router.group().add(middleware: ClientAuthMiddleware(authenticator: authenticator))
+            // accounts is the operator's business: an admin client's key or dashboard session.
+            let guarded = router.group().add(middleware: AdminGuardMiddleware(access: state.access))
             addOAuthRoutes(callback: router, api: guarded, handlers: oauth.endpoints)
         }
         return router

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Crypto
 import Logging
 import OAuth
 import RouteModel
@@ -18,18 +19,24 @@ struct RouterState: Sendable {
     let log: RequestLog
     let completion: RequestCompletion
     let metrics: RouterMetrics
+    /// Who may reach the dashboard, `/v1/admin/…` and the OAuth login endpoints.
+    let access: AdminAccess
+    /// The last requests in memory, for the dashboard's Requests and Providers pages.
+    let recent: RecentRequests
     /// Nil when the router runs without a data directory (in-process tests).
     let usage: UsageLog?
     let oauth: OAuthServices?
 
     init(
         table: RouteTable, environment: [String: String], http: HTTPClient, logger: Logger,
-        usage: UsageLog? = nil, oauth: OAuthServices? = nil
+        usage: UsageLog? = nil, oauth: OAuthServices? = nil, sessions: SessionKeys? = nil
     ) {
         self.table = table
         decider = RouteDecider(table: table)
         credentials = ProviderCredentials(table: table, environment: environment)
         authenticator = ClientAuthenticator(clients: table.clients)
+        access = AdminAccess(authenticator: authenticator, sessions: sessions ?? SessionKeys(key: .init(size: .bits256)))
+        recent = RecentRequests()
         selector = MemberSelector(table: table)
         cooldowns = CooldownBook(policy: .init(
             threshold: table.limits.cooldownAfterFailures, cooldown: .milliseconds(table.limits.cooldownMS)
@@ -39,7 +46,7 @@ struct RouterState: Sendable {
         metrics = RouterMetrics()
         self.usage = usage
         self.oauth = oauth
-        completion = RequestCompletion(log: log, usage: usage?.writer, metrics: metrics)
+        completion = RequestCompletion(log: log, usage: usage?.writer, metrics: metrics, recent: recent)
         pipeline = ProxyPipeline(
             executor: AttemptExecutor(table: table, credentials: credentials, http: http), table: table,
             credentials: credentials, cooldowns: cooldowns, concurrency: ProviderConcurrencyLimiter(providers: table.providers),

@@ -4,11 +4,25 @@ import Synchronization
 /// client and route, built from the files at start and kept current by the
 /// writer after each durable group. A query touches only the hours of its window, so months of
 /// logs answer in milliseconds.
+///
+/// Each client also has hours of its own, so that a client's usage can be grouped by model,
+/// target or route (a non-admin client's `/v1/usage` covers its own requests only).
 public final class UsageAggregate: Sendable {
-    private let hours: Mutex<[Int64: HourBucket]>
+    private let hours: Mutex<Hours>
+
+    /// Every record by hour, and each client's records by hour.
+    private struct Hours {
+        var all: [Int64: HourBucket] = [:]
+        var byClient: [String: [Int64: HourBucket]] = [:]
+
+        mutating func add(_ record: UsageRecord) {
+            all[record.epochHour, default: HourBucket()].add(record)
+            byClient[record.client, default: [:]][record.epochHour, default: HourBucket()].add(record)
+        }
+    }
 
     public init() {
-        hours = Mutex([:])
+        hours = Mutex(Hours())
     }
 
     /// Builds the aggregate of every record in `directory` (read-only; see ``UsageLogReader``),
@@ -16,12 +30,12 @@ public final class UsageAggregate: Sendable {
     public static func load(
         directory: String, covering query: UsageQuery? = nil
     ) throws(UsageLogError) -> (aggregate: UsageAggregate, report: UsageLogReader.Report) {
-        var built: [Int64: HourBucket] = [:]
+        var built = Hours()
         let days = query.map { query in
             UTCTime.floorDivide(query.from, UTCTime.millisecondsPerDay)...UTCTime.floorDivide(query.to, UTCTime.millisecondsPerDay)
         }
         let report = try UsageLogReader.forEachRecord(in: directory, days: days) { record in
-            built[record.epochHour, default: HourBucket()].add(record)
+            built.add(record)
         }
         let aggregate = UsageAggregate()
         aggregate.hours.withLock { $0 = built }
@@ -36,19 +50,21 @@ public final class UsageAggregate: Sendable {
     public func add<Records: Sequence>(contentsOf records: Records) where Records.Element == UsageRecord {
         hours.withLock { hours in
             for record in records {
-                hours[record.epochHour, default: HourBucket()].add(record)
+                hours.add(record)
             }
         }
     }
 
-    /// Answers a query. The window is widened to whole UTC hours, as the report says.
-    public func report(_ query: UsageQuery) -> UsageReport {
+    /// Answers a query, over every client's records or only `client`'s. The window is widened
+    /// to whole UTC hours, as the report says.
+    public func report(_ query: UsageQuery, client: String? = nil) -> UsageReport {
         let firstHour = UTCTime.floorDivide(query.from, UTCTime.millisecondsPerHour)
         let endHour = -UTCTime.floorDivide(-query.to, UTCTime.millisecondsPerHour)
         var groups: [String: UsageCounters] = [:]
         var totals = UsageCounters()
         hours.withLock { hours in
-            for (hour, bucket) in hours where hour >= firstHour && hour < endHour {
+            let scope = client.map { hours.byClient[$0] ?? [:] } ?? hours.all
+            for (hour, bucket) in scope where hour >= firstHour && hour < endHour {
                 totals.merge(bucket.total)
                 switch query.groupBy {
                 case .day, .hour:

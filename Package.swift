@@ -83,6 +83,9 @@ let package = Package(
             dependencies: ["JSONEscaping", .product(name: "Logging", package: "swift-log")]
         ),
 
+        // zlib from the system (Debian zlib1g-dev), for gzip and deflate request bodies.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+
         // The request path: server, client auth, decision, upstream proxy, errors, CLI commands.
         .target(
             name: "RouterRuntime",
@@ -92,6 +95,7 @@ let package = Package(
                 "OAuth",
                 "UsageLog",
                 "JSONEscaping",
+                "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

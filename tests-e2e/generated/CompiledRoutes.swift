@@ -206,7 +206,11 @@ public enum CompiledRoutes {
         cooldownAfterFailures: 1000,
         cooldownMS: 30000,
         maxBodyBytes: 33554432,
-        shutdownGraceMS: 30000
+        shutdownGraceMS: 30000,
+        headerTimeoutMS: 30000,
+        bodyTimeoutMS: 30000,
+        maxHeaderBytes: 65536,
+        maxHeaderCount: 100
     )
 
     /// Aliases, combos, targets and exact route keys.

@@ -122,3 +122,7 @@ struct LimitsConfig {
     var maxBodyBytes: Located<Int>?
     var shutdownGraceMS: Located<Int>?
 }
+    var headerTimeoutMS: Located<Int>?
+    var bodyTimeoutMS: Located<Int>?
+    var maxHeaderBytes: Located<Int>?
+    var maxHeaderCount: Located<Int>?

@@ -20,6 +20,10 @@ enum LimitsDecoder {
         ("cooldown", .duration, \.cooldownMS),
         ("max_body", .size, \.maxBodyBytes),
         ("shutdown_grace", .duration, \.shutdownGraceMS),
+        ("header_timeout", .duration, \.headerTimeoutMS),
+        ("body_timeout", .duration, \.bodyTimeoutMS),
+        ("max_header_bytes", .size, \.maxHeaderBytes),
+        ("max_headers", .count, \.maxHeaderCount),
     ] }
 
     static var keys: [String] { fields.map(\.key) }

@@ -240,7 +240,11 @@ struct SwiftRenderer {
             $0.line("cooldownAfterFailures: \(limits.cooldownAfterFailures),")
             $0.line("cooldownMS: \(limits.cooldownMS),")
             $0.line("maxBodyBytes: \(limits.maxBodyBytes),")
-            $0.line("shutdownGraceMS: \(limits.shutdownGraceMS)")
+            $0.line("shutdownGraceMS: \(limits.shutdownGraceMS),")
+            $0.line("headerTimeoutMS: \(limits.headerTimeoutMS),")
+            $0.line("bodyTimeoutMS: \(limits.bodyTimeoutMS),")
+            $0.line("maxHeaderBytes: \(limits.maxHeaderBytes),")
+            $0.line("maxHeaderCount: \(limits.maxHeaderCount)")
         }
         out.line(")")
     }

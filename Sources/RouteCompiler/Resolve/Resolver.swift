@@ -90,7 +90,11 @@ struct Resolver {
             cooldownAfterFailures: given.cooldownAfterFailures?.value ?? defaults.cooldownAfterFailures,
             cooldownMS: given.cooldownMS?.value ?? defaults.cooldownMS,
             maxBodyBytes: given.maxBodyBytes?.value ?? defaults.maxBodyBytes,
-            shutdownGraceMS: given.shutdownGraceMS?.value ?? defaults.shutdownGraceMS
+            shutdownGraceMS: given.shutdownGraceMS?.value ?? defaults.shutdownGraceMS,
+            headerTimeoutMS: given.headerTimeoutMS?.value ?? defaults.headerTimeoutMS,
+            bodyTimeoutMS: given.bodyTimeoutMS?.value ?? defaults.bodyTimeoutMS,
+            maxHeaderBytes: given.maxHeaderBytes?.value ?? defaults.maxHeaderBytes,
+            maxHeaderCount: given.maxHeaderCount?.value ?? defaults.maxHeaderCount
         )
     }
 }

@@ -22,13 +22,23 @@ public struct RouterLimits: Sendable, Equatable {
     public var maxBodyBytes = 32 * 1024 * 1024
     /// How long in-flight requests may finish after SIGTERM.
     public var shutdownGraceMS = 30_000
+    /// How long a connection may take to deliver a complete request head, counted from when it
+    /// opened or its previous response ended (a slow or idle client is closed after it).
+    public var headerTimeoutMS = 30_000
+    /// Longest silence while a request body is being read; the client then gets a 408.
+    public var bodyTimeoutMS = 30_000
+    /// Largest request head (all header lines together, and any one of them).
+    public var maxHeaderBytes = 64 * 1024
+    /// Most header lines one request may carry.
+    public var maxHeaderCount = 100
 
     public init() {}
 
     public init(
         connectTimeoutMS: Int, firstByteTimeoutMS: Int, idleTimeoutMS: Int, requestTimeoutMS: Int,
         maxAttempts: Int, retryBackoffMS: Int, cooldownAfterFailures: Int, cooldownMS: Int,
-        maxBodyBytes: Int, shutdownGraceMS: Int
+        maxBodyBytes: Int, shutdownGraceMS: Int,
+        headerTimeoutMS: Int = 30_000, bodyTimeoutMS: Int = 30_000, maxHeaderBytes: Int = 64 * 1024, maxHeaderCount: Int = 100
     ) {
         self.connectTimeoutMS = connectTimeoutMS
         self.firstByteTimeoutMS = firstByteTimeoutMS
@@ -40,5 +50,9 @@ public struct RouterLimits: Sendable, Equatable {
         self.cooldownMS = cooldownMS
         self.maxBodyBytes = maxBodyBytes
         self.shutdownGraceMS = shutdownGraceMS
+        self.headerTimeoutMS = headerTimeoutMS
+        self.bodyTimeoutMS = bodyTimeoutMS
+        self.maxHeaderBytes = maxHeaderBytes
+        self.maxHeaderCount = maxHeaderCount
     }
 }

@@ -2,10 +2,12 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// Reads a request body as it streams in, refusing it as soon as it passes the limit.
+/// Reads a request body as it streams in, refusing it as soon as it passes the limit, and
+/// decodes its `Content-Encoding` (the limit then applies to the decoded body too).
 enum BodyReader {
     static func read(_ request: Request, limit: Int) async throws(RouterError) -> [UInt8] {
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
+        let encoding = try ContentDecoding(headerValues: request.headers[values: .contentEncoding])
             throw .bodyTooLarge(limit: limit)
         }
         var collected: [UInt8] = []
@@ -17,8 +19,10 @@ enum BodyReader {
         } catch let error as RouterError {
             throw error
         } catch {
+        } catch let stalled as RequestBodyTimeout {
+            throw .requestBodyTimeout(afterMS: Int(stalled.afterMS))
             throw .invalidRequest("the request body could not be read: \(error)")
         }
-        return collected
+        return try encoding.decode(collected, limit: limit)
     }
 }

@@ -55,6 +55,7 @@ struct RelayEndpoint: Sendable {
         } catch {
             switch error {
             case .invalidJSON(let offset, let reason): throw .malformedJSON(detail: "byte \(offset): \(reason)")
+            case .duplicateKey(let key, let offset): throw .duplicateKey(key: key, offset: offset)
             case .invalidField: throw .invalidRequest(error.description)
             }
         }

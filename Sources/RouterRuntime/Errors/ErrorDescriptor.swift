@@ -45,6 +45,20 @@ extension RouterError {
         case .bodyTooLarge(let limit):
             return .init(status: 413, anthropicType: "request_too_large", openAIType: "invalid_request_error",
                          code: "request_too_large", message: "request body exceeds the router's limit of \(limit) bytes")
+        case .unsupportedContentEncoding(let encoding):
+            return .init(status: 415, anthropicType: "invalid_request_error", openAIType: "invalid_request_error",
+                         code: "unsupported_content_encoding",
+                         message: "Content-Encoding '\(encoding)' is not supported; send gzip, deflate or an uncompressed body")
+        case .undecodableBody(let encoding, let detail):
+            return .init(status: 400, anthropicType: "invalid_request_error", openAIType: "invalid_request_error",
+                         code: "invalid_content_encoding", message: "request body is not valid \(encoding) data: \(detail)")
+        case .duplicateKey(let key, let offset):
+            return .init(status: 400, anthropicType: "invalid_request_error", openAIType: "invalid_request_error",
+                         code: "duplicate_key",
+                         message: "request body repeats the key '\(key)' (second occurrence at byte \(offset)); each key may appear once per object")
+        case .requestBodyTimeout(let afterMS):
+            return .init(status: 408, anthropicType: "timeout_error", openAIType: "invalid_request_error",
+                         code: "request_timeout", message: "the request body stalled: nothing arrived for \(afterMS) ms")
         case .upstreamUnreachable(let target, let detail):
             return .init(status: 502, anthropicType: "api_error", openAIType: "server_error",
                          code: "upstream_unreachable", message: "\(target) could not be reached: \(detail)")

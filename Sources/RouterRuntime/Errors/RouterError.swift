@@ -22,6 +22,14 @@ enum RouterError: Error, Sendable {
     case invalidRequest(String)
     /// The body is larger than `limits.maxBodyBytes`.
     case bodyTooLarge(limit: Int)
+    /// The body's `Content-Encoding` is not one the router decodes.
+    case unsupportedContentEncoding(String)
+    /// The body claims an encoding its bytes do not decode with.
+    case undecodableBody(encoding: String, detail: String)
+    /// The body repeats an object key: the router and the upstream could read different values.
+    case duplicateKey(key: String, offset: Int)
+    /// The client stopped sending its request body for longer than `limits.bodyTimeoutMS`.
+    case requestBodyTimeout(afterMS: Int)
     /// The upstream could not be reached (refused, reset, DNS, TLS) before answering.
     case upstreamUnreachable(target: String, detail: String)
     /// The upstream did not answer in time.

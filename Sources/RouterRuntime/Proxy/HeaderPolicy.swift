@@ -18,8 +18,9 @@ enum HeaderPolicy {
         "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
         // The router already read the whole body; an upstream must not wait to be asked for it.
         "expect",
-        // The relay reads upstream bodies (SSE framing, error detection), so it asks for identity.
-        "accept-encoding",
+        // The relay reads upstream bodies (SSE framing, error detection), so it asks for identity;
+        // and it forwards the request body decoded (``ContentDecoding``).
+        "accept-encoding", "content-encoding",
         // The client's own credentials: the provider gets the router's.
         "authorization", "x-api-key", "cookie",
     ]

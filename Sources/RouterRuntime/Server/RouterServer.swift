@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import OAuth
 import RouteModel
@@ -36,11 +37,26 @@ public enum RouterServer {
         if let usage { services.append(UsageWriterService(writer: usage.writer)) }
         return Application(
             router: router,
-            server: .http1(configuration: .init(additionalChannelHandlers: [ClientAbortHandler()])),
+            server: .http1(configuration: http1Configuration(table.limits)),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             services: services,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
             logger: logger
+        )
+    }
+
+    /// The connection-level defences: client aborts end the request, slow or stalled clients
+    /// are timed out, and the request head is bounded in size and header count.
+    static func http1Configuration(_ limits: RouterLimits) -> HTTP1Channel.Configuration {
+        HTTP1Channel.Configuration(
+            additionalChannelHandlers: [
+                ClientAbortHandler(),
+                RequestReadTimeoutHandler(headTimeoutMS: limits.headerTimeoutMS, bodyTimeoutMS: limits.bodyTimeoutMS),
+            ],
+            httpDecoderConfiguration: .init(
+                maxHeaderFieldSize: limits.maxHeaderBytes, maxHeaderListSize: limits.maxHeaderBytes,
+                maxHeaderFieldCount: limits.maxHeaderCount
+            )
         )
     }
 

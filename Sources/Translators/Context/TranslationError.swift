@@ -8,6 +8,9 @@ public enum TranslationError: Error, Equatable, Sendable, CustomStringConvertibl
     case invalidJSON(offset: Int, reason: String)
     /// A field has the wrong type or value; `path` names it (`messages[2].content`).
     case invalidField(path: String, problem: String)
+    /// An object repeats `key`; `offset` is the byte where the repetition starts. Parsers
+    /// differ on which value wins, so the router refuses rather than guess.
+    case duplicateKey(key: String, offset: Int)
 
     public var description: String {
         switch self {
@@ -15,6 +18,8 @@ public enum TranslationError: Error, Equatable, Sendable, CustomStringConvertibl
             return "request body is not valid JSON (byte \(offset)): \(reason)"
         case .invalidField(let path, let problem):
             return "\(path) \(problem)"
+        case .duplicateKey(let key, let offset):
+            return "the key '\(key)' appears twice in one object (byte \(offset))"
         }
     }
 }

@@ -12,17 +12,23 @@ final class JSONDocument: Sendable {
     let bytes: [UInt8]
     let tape: [JSONToken]
 
-    init(_ bytes: [UInt8]) throws(TranslationError) {
+    /// Object depth (the root object is 1) down to which a repeated key is refused with
+    /// ``TranslationError/duplicateKey(key:offset:)``: everywhere for requests, where the router
+    /// and the upstream must read the same values; the envelope of responses (usage, choices,
+    /// content blocks) by default.
+    static let responseUniqueKeyDepth = 3
+
+    init(_ bytes: [UInt8], uniqueKeysToDepth: Int = JSONDocument.responseUniqueKeyDepth) throws(TranslationError) {
         self.bytes = bytes
-        var parser = JSONTapeBuilder()
+        var parser = JSONTapeBuilder(uniqueKeysToDepth: uniqueKeysToDepth)
         let tape = try bytes.withUnsafeBufferPointer { buffer throws(TranslationError) in
             try parser.build(buffer)
         }
         self.tape = tape
     }
 
-    convenience init(_ bytes: some Collection<UInt8>) throws(TranslationError) {
-        try self.init(Array(bytes))
+    convenience init(_ bytes: some Collection<UInt8>, uniqueKeysToDepth: Int = JSONDocument.responseUniqueKeyDepth) throws(TranslationError) {
+        try self.init(Array(bytes), uniqueKeysToDepth: uniqueKeysToDepth)
     }
 
     var root: JSONNode { JSONNode(document: self, index: 0) }
@@ -32,6 +38,11 @@ final class JSONDocument: Sendable {
 private struct JSONTapeBuilder {
     private var tape: [JSONToken] = []
     private var stack: [(index: Int, isObject: Bool)] = []
+    let uniqueKeysToDepth: Int
+
+    init(uniqueKeysToDepth: Int) {
+        self.uniqueKeysToDepth = uniqueKeysToDepth
+    }
 
     mutating func build(_ b: UnsafeBufferPointer<UInt8>) throws(TranslationError) -> [JSONToken] {
         tape.reserveCapacity(max(16, b.count / 24))
@@ -45,7 +56,7 @@ private struct JSONTapeBuilder {
                     try open(b, &i, isObject: true)
                     i = skipWhitespace(b, i)
                     if i < b.count, b[i] == UInt8(ascii: "}") {
-                        close(&i)
+                        try close(b, &i)
                         needValue = false
                     } else {
                         try readKey(b, &i)
@@ -55,7 +66,7 @@ private struct JSONTapeBuilder {
                     try open(b, &i, isObject: false)
                     i = skipWhitespace(b, i)
                     if i < b.count, b[i] == UInt8(ascii: "]") {
-                        close(&i)
+                        try close(b, &i)
                         needValue = false
                     }
                     continue
@@ -84,7 +95,7 @@ private struct JSONTapeBuilder {
                 if top.isObject { try readKey(b, &i) }
                 needValue = true
             } else if (c == UInt8(ascii: "}") && top.isObject) || (c == UInt8(ascii: "]") && !top.isObject) {
-                close(&i)
+                try close(b, &i)
             } else {
                 throw fail(i, "unexpected character \(describe(c)), expected ',' or '\(top.isObject ? "}" : "]")'")
             }
@@ -100,11 +111,65 @@ private struct JSONTapeBuilder {
         i += 1
     }
 
-    private mutating func close(_ i: inout Int) {
-        guard let top = stack.popLast() else { return }
+    private mutating func close(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) throws(TranslationError) {
+        guard let top = stack.last else { return }
+        if top.isObject, stack.count <= uniqueKeysToDepth, let repeated = repeatedKey(inObjectAt: top.index, b) {
+            throw .duplicateKey(key: String(decoding: keyText(repeated, b), as: UTF8.self), offset: tape[repeated].start)
+        }
+        stack.removeLast()
         tape[top.index].end = i + 1
         tape[top.index].next = tape.count
         i += 1
+    }
+
+    /// The tape index of the first key that repeats an earlier key of the object at `object`
+    /// (whose members are the tape's tail). Keys compare by their decoded text, so `"a"` and
+    /// `"\u0061"` are the same key. Small objects (nearly all of them) compare pairwise without
+    /// allocating; large ones go through a set.
+    private func repeatedKey(inObjectAt object: Int, _ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        let end = tape.count
+        var count = 0
+        var k = object + 1
+        while k < end {
+            count += 1
+            k = tape[k + 1].next
+        }
+        guard count > 1 else { return nil }
+        if count > 16 {
+            var seen = Set<[UInt8]>(minimumCapacity: count)
+            k = object + 1
+            while k < end {
+                if !seen.insert(keyText(k, b)).inserted { return k }
+                k = tape[k + 1].next
+            }
+            return nil
+        }
+        k = tape[object + 2].next
+        while k < end {
+            var j = object + 1
+            while j < k {
+                if sameKey(j, k, b) { return k }
+                j = tape[j + 1].next
+            }
+            k = tape[k + 1].next
+        }
+        return nil
+    }
+
+    private func sameKey(_ j: Int, _ k: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let x = tape[j]
+        let y = tape[k]
+        if x.hasEscapes || y.hasEscapes { return keyText(j, b) == keyText(k, b) }
+        let length = x.end - x.start
+        guard length == y.end - y.start else { return false }
+        return UnsafeBufferPointer(rebasing: b[x.start..<x.end]).elementsEqual(UnsafeBufferPointer(rebasing: b[y.start..<y.end]))
+    }
+
+    /// A key's decoded bytes.
+    private func keyText(_ index: Int, _ b: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let token = tape[index]
+        let content = Array(b[(token.start + 1)..<(token.end - 1)])
+        return token.hasEscapes ? JSONStringDecoding.unescape(content[...]) : content
     }
 
     /// Reads `"key"` `:` and leaves `i` at the member's value.

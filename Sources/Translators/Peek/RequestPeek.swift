@@ -27,7 +27,7 @@ public struct RequestPeek: Sendable {
 
     /// Reads an Anthropic Messages or OpenAI Chat Completions request body.
     public static func parse(_ body: some Collection<UInt8>, protocol wire: WireProtocol) throws(TranslationError) -> RequestPeek {
-        let document = try JSONDocument(body)
+        let document = try JSONDocument(body, uniqueKeysToDepth: .max)
         let root = document.root
         guard root.isObject else { throw .invalidField(path: "request body", problem: "must be a JSON object") }
         if let model = root["model"], !model.isString, !model.isNull {

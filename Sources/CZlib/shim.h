@@ -1,0 +1,2 @@
+// zlib for request bodies sent with Content-Encoding: gzip or deflate (Debian: zlib1g-dev).
+#include <zlib.h>

@@ -192,7 +192,7 @@ enum RandomInput {
 
     static func openAIStream(using generator: inout SeededGenerator) -> [UInt8] {
         // JSON string contents, already escaped.
-        let texts = ["hi", "<think>", "</think>", "<thi", "nk>", "</th", #"a \"q\""#, "é", #"\n"#, " "]
+        let texts = ["hi", "<think>", "</think>", "<thi", "nk>", "</th", #"a \"q\""#, "é", #"\n"#, " ", "", #"\n\n"#, #"\u00a0"#]
         var frames: [String] = []
         for _ in 0..<Int.random(in: 0...12, using: &generator) {
             let delta: String
@@ -210,8 +210,9 @@ enum RandomInput {
             }
             frames.append(#"{"id":"s","choices":[{"index":0,"delta":\#(delta),"finish_reason":null}]}"#)
         }
-        switch Int.random(in: 0..<4, using: &generator) {
+        switch Int.random(in: 0..<5, using: &generator) {
         case 0: frames.append(#"{"id":"s","choices":[{"index":0,"delta":{},"finish_reason":"\#(["stop", "length", "tool_calls", "content_filter"].randomElement(using: &generator) ?? "stop")"}]}"#)
+        case 4: frames.append(#"{"id":"s","choices":[{"index":0,"delta":{},"finish_reason":"stop","stop_reason":\#(["\"</s>\"", "7", "null"].randomElement(using: &generator) ?? "null")}]}"#)
         case 1: frames.append(#"{"error":{"message":"boom","type":"server_error"}}"#)
         default: break
         }

@@ -118,7 +118,8 @@ final class OpenAIToAnthropicStreamTests: XCTestCase {
     }
 
     func testFinishReasonsMap() {
-        for (reason, expected) in [("stop", "end_turn"), ("length", "max_tokens"), ("content_filter", "refusal"), ("tool_calls", "tool_use")] {
+        // tool_calls without any tool call is end_turn: the stop reason follows the content.
+        for (reason, expected) in [("stop", "end_turn"), ("length", "max_tokens"), ("content_filter", "refusal"), ("tool_calls", "end_turn")] {
             let out = run(StreamFixtures.openAIFrames([StreamFixtures.chunk(#"{"content":"x"}"#, finish: reason)]))
             let delta = StreamOutput.events(out).first { $0.json?["type"] as? String == "message_delta" }?.json
             XCTAssertEqual((delta?["delta"] as? [String: Any])?["stop_reason"] as? String, expected, reason)

@@ -8,7 +8,7 @@ import RouteModel
 /// | `text` blocks | `message.content` (joined) |
 /// | `thinking` blocks | `message.reasoning_content` |
 /// | `tool_use` blocks | `message.tool_calls`, same ids, `arguments` = the input's JSON text |
-/// | `stop_reason` | `finish_reason` (end_turn/stop_sequence→stop, max_tokens→length, tool_use→tool_calls, refusal→content_filter) |
+/// | `stop_reason` | `finish_reason` (end_turn/stop_sequence→stop, max_tokens→length, refusal→content_filter; tool_calls exactly when there are tool calls) |
 /// | `usage` | `prompt_tokens` (input + cache reads + cache writes), `completion_tokens`, `prompt_tokens_details.cached_tokens` |
 /// | `{"type":"error",…}` | `{"error":{…}}` |
 public enum AnthropicToOpenAIResponse {
@@ -77,7 +77,7 @@ public enum AnthropicToOpenAIResponse {
             w.endArray()
         }
         w.endObject()
-        w.member("finish_reason", StopReasonMapping.openAI(stopReason: root.string("stop_reason")))
+        w.member("finish_reason", StopReasonMapping.openAI(stopReason: root.string("stop_reason"), hasToolCalls: !tools.isEmpty))
         w.key("logprobs")
         w.null()
         w.endObject()

@@ -220,7 +220,7 @@ public struct AnthropicToOpenAIStream: Sendable {
     private mutating func complete() {
         guard !isFinished else { return }
         ensureStarted()
-        chunk(finishReason: StopReasonMapping.openAI(stopReason: stopReason), markContent: false) { _ in }
+        chunk(finishReason: StopReasonMapping.openAI(stopReason: stopReason, hasToolCalls: !toolIndexes.isEmpty), markContent: false) { _ in }
         if includeUsage {
             var w = JSONWriter(capacity: 256)
             writeChunkHeader(into: &w)

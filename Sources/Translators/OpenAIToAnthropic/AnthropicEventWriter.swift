@@ -99,13 +99,13 @@ struct AnthropicEventWriter {
         event("content_block_stop") { w in w.member("index", index) }
     }
 
-    mutating func messageDelta(stopReason: String, usage: OpenAIUsage) {
+    mutating func messageDelta(stop: StopReasonMapping.AnthropicStop, usage: OpenAIUsage) {
         event("message_delta") { w in
             w.key("delta")
             w.beginObject()
-            w.member("stop_reason", stopReason)
+            w.member("stop_reason", stop.reason)
             w.key("stop_sequence")
-            w.null()
+            if let sequence = stop.sequence { w.string(sequence) } else { w.null() }
             w.endObject()
             w.key("usage")
             usage.writeAnthropic(into: &w)

@@ -178,7 +178,9 @@ struct OpenAIConversation {
         {
             blocks.append(.thinking(reasoning.rawStringContent))
         }
-        blocks.append(contentsOf: try Self.texts(message["content"], path: "\(path).content").map { .text($0) })
+        // Blank text (often sent beside tool calls) would be refused by Anthropic: left out.
+        let texts = try Self.texts(message["content"], path: "\(path).content").filter { !BlankText.isBlank(escaped: $0) }
+        blocks.append(contentsOf: texts.map { .text($0) })
         if let calls = message["tool_calls"], !calls.isNull {
             guard calls.isArray else { throw .invalidField(path: "\(path).tool_calls", problem: "must be an array") }
             for (n, call) in calls.elements.enumerated() {

@@ -8,7 +8,8 @@ import RouteModel
 /// | `reasoning_content` / `reasoning` / leading `<think>…</think>` | `thinking` block, first |
 /// | `content` | `text` block |
 /// | `tool_calls` | `tool_use` blocks, input parsed from `arguments` (see ``ToolArguments``), ids normalised (see ``ToolCallID``) |
-/// | `finish_reason` | `stop_reason` (stop→end_turn, length→max_tokens, tool_calls→tool_use, content_filter→refusal) |
+/// | `finish_reason` | `stop_reason` (stop→end_turn, length→max_tokens, content_filter→refusal, vLLM/SGLang matched stop string→stop_sequence; tool_use exactly when there are tool calls) |
+/// | blank `content` | no text block (Anthropic rejects whitespace-only text on replay) |
 /// | `usage` incl. cached tokens | `input_tokens`, `output_tokens`, `cache_read_input_tokens` |
 /// | `{"error": …}` | Anthropic `{"type":"error","error":…}` |
 public enum OpenAIToAnthropicResponse {
@@ -46,9 +47,12 @@ public enum OpenAIToAnthropicResponse {
         w.beginArray()
         let toolCount = writeContent(message, messageID: upstreamID, into: &w)
         w.endArray()
-        w.member("stop_reason", StopReasonMapping.anthropic(finishReason: choice.string("finish_reason"), hasToolCalls: toolCount > 0))
+        let stop = StopReasonMapping.anthropic(
+            finishReason: choice.string("finish_reason"), hasToolCalls: toolCount > 0, matchedStop: StopReasonMapping.matchedStop(choice)
+        )
+        w.member("stop_reason", stop.reason)
         w.key("stop_sequence")
-        w.null()
+        if let sequence = stop.sequence { w.string(sequence) } else { w.null() }
         w.key("usage")
         (OpenAIUsage(root["usage"]) ?? OpenAIUsage(choice["usage"]) ?? OpenAIUsage()).writeAnthropic(into: &w)
         w.endObject()
@@ -86,7 +90,7 @@ public enum OpenAIToAnthropicResponse {
             w.endObject()
         }
         let joinedText = text.joined()
-        if !joinedText.isEmpty {
+        if !BlankText.isBlank(joinedText) {
             w.beginObject()
             w.member("type", "text")
             w.member("text", joinedText)

@@ -30,6 +30,10 @@ public struct OpenAIToAnthropicStream: Sendable {
     private var pendingTools: [ToolCallAccumulator] = []
     private var emittedToolCalls = 0
     private var finishReason: String?
+    private var matchedStop: String?
+    /// Whitespace-only text not yet sent: it opens a text block only once real text follows,
+    /// and is dropped when a thinking block, a tool call or the end comes first (see ``BlankText``).
+    private var heldBlankText: [AnthropicEventWriter.DeltaText] = []
     private var usage = OpenAIUsage()
     private var sawUsage = false
 
@@ -120,6 +124,7 @@ public struct OpenAIToAnthropicStream: Sendable {
             handleDelta(delta)
         }
         if let reason = choice.string("finish_reason"), !reason.isEmpty { finishReason = reason }
+        if let stop = StopReasonMapping.matchedStop(choice) { matchedStop = stop }
     }
 
     private func codeText(_ node: JSONNode) -> String? {
@@ -160,24 +165,45 @@ public struct OpenAIToAnthropicStream: Sendable {
         switch (kind, openBlock) {
         case (.text, .text(let open)), (.thinking, .thinking(let open)):
             index = open
+        case (.text, _) where Self.isBlank(text):
+            heldBlankText.append(Self.owned(text))
+            return
         default:
             closeOpenBlock()
+            heldBlankText.removeAll()
             index = nextIndex
             nextIndex += 1
             events.blockStart(index, kind == .text ? .text : .thinking)
             openBlock = kind == .text ? .text(index) : .thinking(index)
         }
         if kind == .text {
+            for held in heldBlankText { events.blockDelta(index, type: "text_delta", field: "text", held) }
+            heldBlankText.removeAll()
             events.blockDelta(index, type: "text_delta", field: "text", text)
         } else {
             events.blockDelta(index, type: "thinking_delta", field: "thinking", text)
         }
     }
 
+    private static func isBlank(_ text: AnthropicEventWriter.DeltaText) -> Bool {
+        switch text {
+        case .decoded(let string): BlankText.isBlank(string)
+        case .escaped(let raw): BlankText.isBlank(escaped: raw)
+        case .bytes(let bytes): BlankText.isBlank(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    /// `text` without a reference into the event's buffer, to be kept past the event.
+    private static func owned(_ text: AnthropicEventWriter.DeltaText) -> AnthropicEventWriter.DeltaText {
+        if case .escaped(let raw) = text { return .escaped(ArraySlice(Array(raw))) }
+        return text
+    }
+
     private mutating func appendToolCall(_ call: JSONNode) {
         // Text held back by the think splitter belongs before the tool calls.
         for segment in splitter.flush() { appendSegment(segment) }
         closeOpenBlock()
+        heldBlankText.removeAll()
         let id = call.string("id").flatMap { $0.isEmpty ? nil : $0 }
         let function = call["function"]
         let upstreamIndex = call["index"]?.int
@@ -251,7 +277,7 @@ public struct OpenAIToAnthropicStream: Sendable {
         closeOpenBlock()
         if !sawUsage { usage.promptTokens = estimatedInputTokens }
         events.messageDelta(
-            stopReason: StopReasonMapping.anthropic(finishReason: finishReason, hasToolCalls: emittedToolCalls > 0),
+            stop: StopReasonMapping.anthropic(finishReason: finishReason, hasToolCalls: emittedToolCalls > 0, matchedStop: matchedStop),
             usage: usage
         )
         events.messageStop()

@@ -33,6 +33,9 @@ enum AnthropicStreamChecker {
         var openIndex: Int?
         var nextIndex = 0
         var sawMessageDelta = false
+        // The open block's text, while it is a text block; whether any tool_use block was sent.
+        var openText: String?
+        var sawToolUse = false
         for (n, event) in events.enumerated() {
             guard let json = event.json, let type = json["type"] as? String else {
                 problems.append("event \(n) is not a JSON object with a type: \(event.data.prefix(120))")
@@ -58,16 +61,20 @@ enum AnthropicStreamChecker {
                 let index = json["index"] as? Int
                 if openIndex != nil { problems.append("block \(index ?? -1) started while \(openIndex ?? -1) is open") }
                 if index != nextIndex { problems.append("block index \(index ?? -1), expected \(nextIndex)") }
-                if let block = json["content_block"] as? [String: Any], block["type"] as? String == "tool_use" {
-                    if block["id"] as? String == nil || block["name"] as? String == nil { problems.append("tool_use without id/name") }
+                let block = json["content_block"] as? [String: Any]
+                if block?["type"] as? String == "tool_use" {
+                    sawToolUse = true
+                    if block?["id"] as? String == nil || block?["name"] as? String == nil { problems.append("tool_use without id/name") }
                 }
+                openText = block?["type"] as? String == "text" ? (block?["text"] as? String ?? "") : nil
                 openIndex = index
                 nextIndex += 1
             case "content_block_delta":
                 if json["index"] as? Int != openIndex || openIndex == nil { problems.append("delta for a block that is not open") }
                 let delta = json["delta"] as? [String: Any]
                 switch delta?["type"] as? String {
-                case "text_delta": if delta?["text"] as? String == nil { problems.append("text_delta without text") }
+                case "text_delta":
+                    if let text = delta?["text"] as? String { openText? += text } else { problems.append("text_delta without text") }
                 case "thinking_delta": if delta?["thinking"] as? String == nil { problems.append("thinking_delta without thinking") }
                 case "input_json_delta":
                     guard let partial = delta?["partial_json"] as? String else {
@@ -80,11 +87,17 @@ enum AnthropicStreamChecker {
                 }
             case "content_block_stop":
                 if json["index"] as? Int != openIndex || openIndex == nil { problems.append("stop for a block that is not open") }
+                if let text = openText, text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+                    problems.append("blank text block \(text.debugDescription)")
+                }
                 openIndex = nil
+                openText = nil
             case "message_delta":
                 if openIndex != nil { problems.append("message_delta with a block open") }
                 let delta = json["delta"] as? [String: Any]
-                if delta?["stop_reason"] as? String == nil { problems.append("message_delta without stop_reason") }
+                let stopReason = delta?["stop_reason"] as? String
+                if stopReason == nil { problems.append("message_delta without stop_reason") }
+                if (stopReason == "tool_use") != sawToolUse { problems.append("stop_reason \(stopReason ?? "nil") with tool_use blocks: \(sawToolUse)") }
                 if (json["usage"] as? [String: Any])?["output_tokens"] as? Int == nil { problems.append("message_delta without usage") }
                 sawMessageDelta = true
             case "message_stop":

@@ -86,7 +86,7 @@ let package = Package(
         // zlib from the system (Debian zlib1g-dev), for gzip and deflate request bodies.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
 
-        // The request path: server, client auth, decision, upstream proxy, errors, CLI commands.
+        // The request path: server, client auth, decision, upstream proxy, errors.
         .target(
             name: "RouterRuntime",
             dependencies: [
@@ -101,16 +101,32 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
+        // The `claude-router` subcommands (serve, route, login, code, statusline, …), linked by
+        // each executable with its own compiled table.
+        .target(
+            name: "RouterCLI",
+            dependencies: [
+                "RouterRuntime",
+                "RouteModel",
+                "OAuth",
+                "UsageLog",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "ClaudeRouterCLI",
-            dependencies: ["RouterRuntime", "GeneratedRoutes"]
+            dependencies: ["RouterCLI", "GeneratedRoutes"]
         ),
 
         // The same router binary linked with the end-to-end test table (tests-e2e/routes.yaml),
@@ -118,7 +134,7 @@ let package = Package(
         .target(name: "E2ERoutes", dependencies: ["RouteModel"], path: "tests-e2e/generated"),
         .executableTarget(
             name: "ClaudeRouterE2E",
-            dependencies: ["RouterRuntime", "E2ERoutes"],
+            dependencies: ["RouterCLI", "E2ERoutes"],
             path: "tests-e2e/Sources/ClaudeRouterE2E"
         ),
 

@@ -1,4 +1,4 @@
 import GeneratedRoutes
-import RouterRuntime
+import RouterCLI
 
 await ClaudeRouterCommand.main(table: CompiledRoutes.table)

@@ -43,8 +43,8 @@ public func addOAuthRoutes<Context: RequestContext>(
 }
 
 /// An ``OAuthEndpointReply`` as a Hummingbird response.
-enum OAuthReplyResponse {
-    static func make(_ reply: OAuthEndpointReply) -> Response {
+public enum OAuthReplyResponse {
+    public static func make(_ reply: OAuthEndpointReply) -> Response {
         Response(
             status: .init(code: reply.status),
             headers: [.contentType: reply.contentType, .cacheControl: "no-store"],

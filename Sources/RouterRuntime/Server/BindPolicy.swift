@@ -1,7 +1,7 @@
 /// Whether a bind address is reachable only from this machine. Without client keys the router
 /// serves only such addresses.
-enum BindPolicy {
-    static func isLoopback(_ host: String) -> Bool {
+public enum BindPolicy {
+    public static func isLoopback(_ host: String) -> Bool {
         let lowered = host.lowercased()
         if lowered == "localhost" || lowered == "::1" || lowered == "[::1]" { return true }
         let octets = lowered.split(separator: ".", omittingEmptySubsequences: false)

@@ -1,4 +1,4 @@
 import E2ERoutes
-import RouterRuntime
+import RouterCLI
 
 await ClaudeRouterCommand.main(table: CompiledRoutes.table)

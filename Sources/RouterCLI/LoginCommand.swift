@@ -3,6 +3,7 @@ import AsyncHTTPClient
 import Foundation
 import OAuth
 import RouteModel
+import RouterRuntime
 
 /// `claude-router login <provider>`: runs the provider's OAuth flow and saves the account in the
 /// token store. Authorization-code logins take the redirect on a one-shot loopback listener.

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import RouteModel
+import RouterRuntime
 import ServiceLifecycle
 
 /// `claude-router serve`: runs the relay on the compiled table.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RouteModel
+import RouterRuntime
 
 /// The `claude-router` command line. The executable that links a compiled table calls
 /// ``ClaudeRouterCommand/main(table:)``; every subcommand reads that table.

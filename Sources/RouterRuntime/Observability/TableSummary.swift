@@ -39,7 +39,7 @@ public enum TableSummary {
 
     /// Rules and combos that cannot serve with the credentials at hand: they are skipped at
     /// request time (the attempt list moves on), and said so once here.
-    static func warnings(for table: RouteTable, environment: [String: String]) -> [String] {
+    public static func warnings(for table: RouteTable, environment: [String: String]) -> [String] {
         func usable(_ target: Int) -> Bool {
             let provider = table.providers[table.targets[target].provider]
             switch provider.auth {
@@ -73,7 +73,7 @@ public enum TableSummary {
     }
 
     /// `ok (2 of 2 keys)`, `missing GLM_API_KEY`, `no auth`, `oauth`.
-    static func credentialState(_ provider: ProviderSpec, _ environment: [String: String]) -> String {
+    public static func credentialState(_ provider: ProviderSpec, _ environment: [String: String]) -> String {
         switch provider.auth {
         case .none: return "no auth"
         case .oauth: return "oauth (see `claude-router accounts`)"

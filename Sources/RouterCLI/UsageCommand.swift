@@ -1,4 +1,5 @@
 import ArgumentParser
+import RouterRuntime
 import UsageLog
 
 /// `claude-router usage`: the totals of `GET /v1/usage` as a terminal table, read straight from

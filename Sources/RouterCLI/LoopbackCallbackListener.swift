@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import OAuth
+import RouterRuntime
 
 /// A one-shot `/oauth/callback` server on loopback for `claude-router login` when the router is
 /// not the one receiving the redirect. It lives as long as `body` runs.

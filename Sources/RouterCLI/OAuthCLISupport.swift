@@ -3,6 +3,7 @@ import AsyncHTTPClient
 import Foundation
 import OAuth
 import RouteModel
+import RouterRuntime
 
 /// What the OAuth subcommands share: finding a provider's configuration and opening the store.
 enum OAuthCLISupport {

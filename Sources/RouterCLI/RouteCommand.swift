@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RouteModel
+import RouterRuntime
 
 /// `claude-router route`: prints the decision a request would get and why, calling no upstream.
 struct RouteCommand: AsyncParsableCommand {

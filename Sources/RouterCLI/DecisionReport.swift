@@ -1,4 +1,5 @@
 import RouteModel
+import RouterRuntime
 
 /// A routing decision explained in a few lines: how the name resolved, which rule fired on which
 /// keyword, the weighted pick, and the attempt order with each target's credential state.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OAuth
+import RouterRuntime
 
 /// `claude-router logout <provider> [--account A]`: deletes the account's tokens (every account
 /// of the provider when no account is named).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OAuth
+import RouterRuntime
 
 /// `claude-router accounts`: every OAuth account with its state and token expiry, plus the
 /// OAuth providers nobody has logged in to, and any unreadable token file.

@@ -19,7 +19,7 @@ final class GoldenTests: XCTestCase {
 
     func testEveryGoldenConfigCompilesToItsExpectedSource() throws {
         let cases = try FileManager.default.contentsOfDirectory(atPath: Self.goldenDirectory.path)
-            .filter { !$0.hasSuffix(".yaml") }.sorted()
+            .filter { !$0.hasSuffix(".yaml") && $0 != "diff" }.sorted()  // diff/: RoutingDiffGoldenTests
         XCTAssertGreaterThanOrEqual(cases.count, 3)
         for name in cases {
             let result = try Self.compile(name)

@@ -39,10 +39,11 @@ struct ProviderFields {
     var maxConcurrency: Located<Int>?
 }
 
-/// A model id a provider serves, optionally with its output cap.
+/// A model id a provider serves, optionally with its output cap and price.
 struct ModelEntryConfig {
     var id: Located<String>
     var maxOutputTokens: Located<Int>?
+    var price: ModelPrice?
 }
 
 struct HeaderConfig {
@@ -107,6 +108,7 @@ struct ClientConfig {
     var maxConcurrent: Located<Int>?
     var models: [Located<String>]?
     var admin: Located<Bool>?
+    var budget: ClientBudget?
 }
 
 /// `limits:`; every value is optional and falls back to ``RouterLimits``' defaults.
@@ -121,8 +123,8 @@ struct LimitsConfig {
     var cooldownMS: Located<Int>?
     var maxBodyBytes: Located<Int>?
     var shutdownGraceMS: Located<Int>?
-}
     var headerTimeoutMS: Located<Int>?
     var bodyTimeoutMS: Located<Int>?
     var maxHeaderBytes: Located<Int>?
     var maxHeaderCount: Located<Int>?
+}

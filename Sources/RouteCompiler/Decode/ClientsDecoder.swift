@@ -2,7 +2,7 @@ import Yams
 
 /// Decodes `clients:`, a list of callers identified by the SHA-256 of their key.
 enum ClientsDecoder {
-    static let clientKeys = ["name", "key_sha256", "rpm", "tpm", "max_concurrent", "models", "admin"]
+    static let clientKeys = ["name", "key_sha256", "rpm", "tpm", "max_concurrent", "models", "admin", "budget"]
 
     static func decode(_ node: Node, reader: inout YAMLReader) -> [ClientConfig] {
         guard let items = reader.sequence(node, "clients") else { return [] }
@@ -38,6 +38,7 @@ enum ClientsDecoder {
         client.maxConcurrent = positive(record["max_concurrent"], "max_concurrent of \(owner)", reader: &reader)
         client.models = record["models"].flatMap { reader.strings($0.value, "models of \(owner)") }
         client.admin = record["admin"].flatMap { reader.bool($0.value, "admin of \(owner)") }
+        client.budget = record["budget"].flatMap { BudgetDecoder.decode($0.value, what: "budget of \(owner)", reader: &reader) }
         return client
     }
 

@@ -109,7 +109,7 @@ struct ProviderFieldsDecoder {
         return items.compactMap { secret($0, "each entry of \(what)", reader: &reader) }
     }
 
-    /// `[id, id]`, `[{id: {max_output_tokens: N}}]` or `{id: {max_output_tokens: N}, id: ~}`.
+    /// `[id, id]`, `[{id: {max_output_tokens: N}}]` or `{id: {max_output_tokens: N, price: {...}}, id: ~}`.
     static func models(_ node: Node, owner: String, reader: inout YAMLReader) -> [ModelEntryConfig]? {
         let what = "models of \(owner)"
         switch node {
@@ -137,7 +137,8 @@ struct ProviderFieldsDecoder {
         id: Located<String>, details: Node, what: String, reader: inout YAMLReader
     ) -> ModelEntryConfig? {
         if case .scalar(let scalar) = details, YAMLReader.isNull(scalar) { return ModelEntryConfig(id: id) }
-        guard let record = reader.record(details, "model '\(id.value)' of \(what)", allowed: ["max_output_tokens"]) else {
+        let owner = "model '\(id.value)' of \(what)"
+        guard let record = reader.record(details, owner, allowed: ["max_output_tokens", "price"]) else {
             return nil
         }
         var entry = ModelEntryConfig(id: id)
@@ -145,6 +146,9 @@ struct ProviderFieldsDecoder {
             if value.value > 0 { entry.maxOutputTokens = value } else {
                 reader.error(cap.value, "max_output_tokens must be at least 1")
             }
+        }
+        if let price = record["price"] {
+            entry.price = PriceDecoder.decode(price.value, what: "price of \(owner)", reader: &reader)
         }
         return entry
     }

@@ -106,6 +106,33 @@ enum SwiftLiteral {
         }
     }
 
+    /// A ``ModelPrice``; rates are picodollars per token (= micro-USD per million tokens).
+    static func price(_ price: ModelPrice) -> String {
+        var parts = ["base: \(rates(price.base))"]
+        if !price.tiers.isEmpty {
+            let tiers = price.tiers.map { "PriceTier(aboveInputTokens: \($0.aboveInputTokens), rates: \(rates($0.rates)))" }
+            parts.append("tiers: [\(tiers.joined(separator: ", "))]")
+        }
+        if let peak = price.peak {
+            let windows = peak.hours.windows.map { ".init(startMinute: \($0.startMinute), endMinute: \($0.endMinute))" }
+            parts.append(
+                "peak: PeakPricing(hours: PeakHours(windows: [\(windows.joined(separator: ", "))], weekdaysOnly: \(peak.hours.weekdaysOnly)), rates: \(rates(peak.rates)))"
+            )
+        }
+        return "ModelPrice(\(parts.joined(separator: ", ")))"
+    }
+
+    static func rates(_ rates: PriceRates) -> String {
+        let reasoning = rates.reasoning.map { ", reasoning: \($0)" } ?? ""
+        return "PriceRates(input: \(rates.input), output: \(rates.output), cacheRead: \(rates.cacheRead), cacheWrite: \(rates.cacheWrite)\(reasoning))"
+    }
+
+    /// A ``ClientBudget``; amounts in picodollars.
+    static func budget(_ budget: ClientBudget) -> String {
+        func amount(_ value: USDAmount?) -> String { value.map { "USDAmount(picodollars: \($0.picodollars))" } ?? "nil" }
+        return "ClientBudget(daily: \(amount(budget.daily)), monthly: \(amount(budget.monthly)), warnAtMillionths: \(SwiftLiteral.optionalInt(budget.warnAtMillionths.map(Int.init))))"
+    }
+
     static func headerValue(_ value: HeaderSpec.Value) -> String {
         switch value {
         case .literal(let text): ".literal(\(string(text)))"

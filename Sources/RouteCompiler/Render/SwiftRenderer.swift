@@ -72,7 +72,8 @@ struct SwiftRenderer {
                         $0.line("models: [")
                         $0.indented { out in
                             for model in provider.models {
-                                out.line("ModelInfo(id: \(SwiftLiteral.string(model.id)), maxOutputTokens: \(SwiftLiteral.optionalInt(model.maxOutputTokens))),")
+                                let price = model.price.map { ", price: \(SwiftLiteral.price($0))" } ?? ""
+                                out.line("ModelInfo(id: \(SwiftLiteral.string(model.id)), maxOutputTokens: \(SwiftLiteral.optionalInt(model.maxOutputTokens))\(price)),")
                             }
                         }
                         $0.line("],")
@@ -220,7 +221,7 @@ struct SwiftRenderer {
             for client in table.clients {
                 let hash = client.keySHA256.map { String($0) }.joined(separator: ", ")
                 let models = client.models.map { "Glob(\(SwiftLiteral.string($0.pattern)))" }.joined(separator: ", ")
-                out.line("ClientSpec(name: \(SwiftLiteral.string(client.name)), keySHA256: [\(hash)], rpm: \(SwiftLiteral.optionalInt(client.rpm)), tpm: \(SwiftLiteral.optionalInt(client.tpm)), maxConcurrent: \(SwiftLiteral.optionalInt(client.maxConcurrent)), models: [\(models)]\(client.admin ? ", admin: true" : "")),")
+                out.line("ClientSpec(name: \(SwiftLiteral.string(client.name)), keySHA256: [\(hash)], rpm: \(SwiftLiteral.optionalInt(client.rpm)), tpm: \(SwiftLiteral.optionalInt(client.tpm)), maxConcurrent: \(SwiftLiteral.optionalInt(client.maxConcurrent)), models: [\(models)]\(client.admin ? ", admin: true" : "")\(client.budget.map { ", budget: \(SwiftLiteral.budget($0))" } ?? "")),")
             }
         }
         out.line("]")

@@ -63,13 +63,16 @@ struct ProviderResolver {
         )
     }
 
-    /// The preset's models, then the entry's own; an entry's cap overrides the preset's.
+    /// The preset's models, then the entry's own; an entry's cap and price override the preset's.
     private func mergedModels(preset: [ModelEntryConfig]?, own: [ModelEntryConfig]?) -> [ModelInfo] {
         var models: [ModelInfo] = []
         for entry in (preset ?? []) + (own ?? []) {
-            let info = ModelInfo(id: entry.id.value, maxOutputTokens: entry.maxOutputTokens?.value)
+            let info = ModelInfo(id: entry.id.value, maxOutputTokens: entry.maxOutputTokens?.value, price: entry.price)
             if let index = models.firstIndex(where: { $0.id == info.id }) {
-                models[index] = ModelInfo(id: info.id, maxOutputTokens: info.maxOutputTokens ?? models[index].maxOutputTokens)
+                models[index] = ModelInfo(
+                    id: info.id, maxOutputTokens: info.maxOutputTokens ?? models[index].maxOutputTokens,
+                    price: info.price ?? models[index].price
+                )
             } else {
                 models.append(info)
             }

@@ -71,7 +71,7 @@ struct Resolver {
             clients.append(ClientSpec(
                 name: client.name.value, keySHA256: client.keySHA256.value, rpm: client.rpm?.value, tpm: client.tpm?.value,
                 maxConcurrent: client.maxConcurrent?.value, models: (client.models?.map(\.value) ?? ["*"]).map(Glob.init),
-                admin: client.admin?.value ?? false
+                admin: client.admin?.value ?? false, budget: client.budget
             ))
         }
         return clients

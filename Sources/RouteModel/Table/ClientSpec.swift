@@ -14,8 +14,13 @@ public struct ClientSpec: Sendable {
     /// Whether the client may reach the dashboard, the admin JSON endpoints, the OAuth login
     /// endpoints and every client's usage (`admin: true`).
     public let admin: Bool
+    /// Daily and monthly spending limits; nil: unlimited.
+    public let budget: ClientBudget?
 
-    public init(name: String, keySHA256: [UInt8], rpm: Int?, tpm: Int?, maxConcurrent: Int?, models: [Glob], admin: Bool = false) {
+    public init(
+        name: String, keySHA256: [UInt8], rpm: Int?, tpm: Int?, maxConcurrent: Int?, models: [Glob], admin: Bool = false,
+        budget: ClientBudget? = nil
+    ) {
         self.name = name
         self.keySHA256 = keySHA256
         self.rpm = rpm
@@ -23,6 +28,7 @@ public struct ClientSpec: Sendable {
         self.maxConcurrent = maxConcurrent
         self.models = models
         self.admin = admin
+        self.budget = budget
     }
 
     /// Whether the client may request the inbound model name.

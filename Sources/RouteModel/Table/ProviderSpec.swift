@@ -45,16 +45,24 @@ public struct ProviderSpec: Sendable {
     public func maxOutputTokens(of model: String) -> Int? {
         models.first(where: { $0.id == model })?.maxOutputTokens
     }
+
+    /// The price of a listed model, nil when unknown.
+    public func price(of model: String) -> ModelPrice? {
+        models.first(where: { $0.id == model })?.price
+    }
 }
 
-/// A model id a provider serves, with what the catalog knows of its limits.
+/// A model id a provider serves, with what the catalog knows of its limits and price.
 public struct ModelInfo: Sendable, Equatable {
     public let id: String
     public let maxOutputTokens: Int?
+    /// What a request to it costs; nil when unknown (its usage lines carry `cost_usd: null`).
+    public let price: ModelPrice?
 
-    public init(id: String, maxOutputTokens: Int? = nil) {
+    public init(id: String, maxOutputTokens: Int? = nil, price: ModelPrice? = nil) {
         self.id = id
         self.maxOutputTokens = maxOutputTokens
+        self.price = price
     }
 }
 

@@ -12,10 +12,9 @@ struct RelayEndpoint: Sendable {
 
     /// The request's work runs tied to the client's connection: a client that leaves cancels it.
     func handle(_ request: Request, context: RouterRequestContext) async -> Response {
-        let response = await ClientDisconnect.cancelling(whenClosed: context.channel) { [self] in
+        await ClientDisconnect.cancelling(whenClosed: context.channel) {
             await process(request, context: context)
         }
-        return response ?? ResponseFactory.error(.clientClosedRequest, format: endpoint.format, requestID: context.requestID)
     }
 
     private func process(_ request: Request, context: RouterRequestContext) async -> Response {
@@ -55,8 +54,8 @@ struct RelayEndpoint: Sendable {
         } catch {
             switch error {
             case .invalidJSON(let offset, let reason): throw .malformedJSON(detail: "byte \(offset): \(reason)")
-            case .duplicateKey(let key, let offset): throw .duplicateKey(key: key, offset: offset)
             case .invalidField: throw .invalidRequest(error.description)
+            case .duplicateKey(let key, let offset): throw .duplicateKey(key: key, offset: offset)
             }
         }
         guard let model = peek.model, !model.isEmpty else { throw .invalidRequest("model: required, a non-empty string") }

@@ -55,7 +55,7 @@ struct AttemptExecutor: Sendable {
 
         let status = Int(response.status.code)
         let record = AttemptRecord(target: target.name, status: status)
-        let reader = UpstreamBodyReader(body: response.body, idleTimeout: .milliseconds(limits.idleTimeoutMS))
+        let reader = UpstreamBodyReader(body: response.body)
         let contentType = response.headers.first(name: "content-type")
 
         guard (200..<300).contains(status) else {

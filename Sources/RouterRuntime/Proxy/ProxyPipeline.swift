@@ -68,7 +68,7 @@ struct ProxyPipeline: Sendable {
             guard loop.budget > 0, let wait = nextPassDelay(pass: pass, tried: tried, pending: pending, backoff: backoff, loop: loop)
             else { break }
             pass += 1
-            do { try await Task.sleep(for: wait) } catch { return fail(.clientClosedRequest, inbound: inbound, record: loop.record) }
+            do { try await EventLoopWait.wait(for: wait, on: executor.http.eventLoopGroup.any()) } catch { return fail(.clientClosedRequest, inbound: inbound, record: loop.record) }
         }
         return fail(loop.lastFailure, inbound: inbound, record: loop.record)
     }

@@ -1,9 +1,13 @@
 import AsyncHTTPClient
 import NIOCore
 
-/// Reads an upstream response body chunk by chunk, failing when the upstream stays silent for
-/// longer than the idle timeout. The timeout is the router's own: AsyncHTTPClient's read
-/// timeout would also count time that backpressure from a slow client holds reads back.
+/// Reads an upstream response body chunk by chunk.
+///
+/// The idle timeout (silence between chunks) is AsyncHTTPClient's read timeout
+/// (``UpstreamHTTPClient``): a NIO timer on the upstream connection's event loop, reset by each
+/// read and cancelled with the request, so a read costs no task and no timer of its own and
+/// nothing outlives the request. (Racing each read against `Task.sleep` kept two cancelled
+/// sleeps per request alive until their deadlines: see SWIFT-NOTES.)
 struct UpstreamBodyReader: Sendable {
     enum ReadError: Error, Sendable {
         /// Nothing arrived within the idle timeout.
@@ -12,10 +16,10 @@ struct UpstreamBodyReader: Sendable {
         case broken(String)
     }
 
-    /// Holds the body iterator while reads hop between tasks.
+    /// Holds the body iterator, which the reads of one request share.
     ///
-    /// `@unchecked` because the iterator is not `Sendable`: it is only ever used by one task at
-    /// a time, since ``next()`` awaits the task group of each read before another can start.
+    /// `@unchecked` because the iterator is not `Sendable`: the request's reads are sequential
+    /// (the attempt reads the opening, then the relay the rest), never concurrent.
     private final class IteratorBox: @unchecked Sendable {
         var iterator: HTTPClientResponse.Body.AsyncIterator?
 
@@ -25,43 +29,23 @@ struct UpstreamBodyReader: Sendable {
     }
 
     private let box: IteratorBox
-    let idleTimeout: Duration
 
-    init(body: HTTPClientResponse.Body, idleTimeout: Duration) {
+    init(body: HTTPClientResponse.Body) {
         self.box = IteratorBox(body.makeAsyncIterator())
-        self.idleTimeout = idleTimeout
     }
 
     /// The next chunk, nil at the end of the body.
     func next() async throws(ReadError) -> ByteBuffer? {
         guard box.iterator != nil else { return nil }
-        let outcome: Race
         do {
-            outcome = try await withThrowingTaskGroup(of: Race.self) { [box, idleTimeout] group in
-                group.addTask {
-                    let chunk = try await box.iterator?.next()
-                    return .chunk(chunk)
-                }
-                group.addTask {
-                    try await Task.sleep(for: idleTimeout)
-                    return .idle
-                }
-                defer { group.cancelAll() }
-                // Both children only return; `nil` cannot happen with two children added.
-                return try await group.next() ?? .idle
-            }
-        } catch {
-            box.iterator = nil
-            throw .broken(Self.describe(error))
-        }
-        switch outcome {
-        case .chunk(let chunk):
+            let chunk = try await box.iterator?.next()
             if chunk == nil { box.iterator = nil }
             return chunk
-        case .idle:
-            // Cancelling the read above ended the body stream, which cancels the upstream request.
+        } catch {
+            // Dropping the iterator ends the body stream, which cancels the upstream request.
             box.iterator = nil
-            throw .idle
+            if let error = error as? HTTPClientError, error == .readTimeout { throw .idle }
+            throw .broken(Self.describe(error))
         }
     }
 
@@ -78,14 +62,14 @@ struct UpstreamBodyReader: Sendable {
                 cancel()
                 throw .broken("response body larger than \(limit) bytes")
             }
-            all.writeBuffer(&chunk)
+            if all.readableBytes == 0 {
+                // Most bodies arrive in one chunk: keep it instead of copying it.
+                all = chunk
+            } else {
+                all.writeBuffer(&chunk)
+            }
         }
         return all
-    }
-
-    private enum Race: Sendable {
-        case chunk(ByteBuffer?)
-        case idle
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -61,7 +61,7 @@ extension OpenAIUsage {
     var tokenUsage: TokenUsage {
         TokenUsage(
             inputTokens: inputTokens, outputTokens: max(0, completionTokens), cacheReadTokens: max(0, cachedTokens),
-            reasoningTokens: reasoningTokens
+            cacheWriteTokens: max(0, cacheWriteTokens), reasoningTokens: reasoningTokens
         )
     }
 }

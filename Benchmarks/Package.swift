@@ -51,7 +51,7 @@ let package = Package(
             path: "Benchmarks/Decision",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
-        // Loads shared/fixtures/claude-code for the benchmarks above (a library, so the plugin
+        // Loads Tests/Fixtures/claude-code for the benchmarks above (a library, so the plugin
         // does not take it for a benchmark).
         .target(name: "ClaudeCodeFixtures", path: "Benchmarks/ClaudeCodeFixtures"),
     ]

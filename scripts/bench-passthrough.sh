@@ -45,7 +45,7 @@ end
 LUA
 
 # Bodies: a real 54 KB Claude Code request (tools, system prompt), non-streaming and streaming.
-python3 - "$work" "$root/../shared/fixtures/claude-code/01-say-hi-turn1.json" <<'PY'
+python3 - "$work" "$root/Tests/Fixtures/claude-code/01-say-hi-turn1.json" <<'PY'
 import json, sys
 capture = json.load(open(sys.argv[2]))
 body = capture["body"]

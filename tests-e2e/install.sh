@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the end-to-end harness's Python packages into /work/main/.venv (or $E2E_VENV).
+# Installs the end-to-end harness's Python packages into <checkout>/.venv (or $E2E_VENV).
 # Idempotent: does nothing when the venv already satisfies requirements.txt.
 # Uses pip against PyPI only.
 set -euo pipefail

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A request Claude Code sent, as captured in `shared/fixtures/claude-code/*.json`.
+/// A request Claude Code sent, as captured in `Tests/Fixtures/claude-code/*.json`.
 public struct ClaudeCodeCapture: Sendable {
     /// The capture's file name without `.json`, e.g. `01-say-hi-turn1`.
     public let name: String
@@ -12,8 +12,8 @@ public struct ClaudeCodeCapture: Sendable {
 
 /// The captured Claude Code requests, shared by the benchmark targets.
 ///
-/// The captures live outside the repository (`/work/shared`), beside the checkout; the
-/// environment variable `CLAUDE_CODE_FIXTURES` points elsewhere when they are not there.
+/// The captures are the tests' own, in the repository (`Tests/Fixtures/claude-code/`); a
+/// missing one stops the benchmark with its path.
 public enum ClaudeCodeFixtures {
     public static func loadAll() -> [ClaudeCodeCapture] {
         let directory = locateDirectory()
@@ -61,18 +61,15 @@ public enum ClaudeCodeFixtures {
     }
 
     private static func locateDirectory() -> URL {
-        if let override = ProcessInfo.processInfo.environment["CLAUDE_CODE_FIXTURES"], !override.isEmpty {
-            return URL(fileURLWithPath: override)
-        }
         // This file is <checkout>/Benchmarks/Benchmarks/ClaudeCodeFixtures/; the captures are
-        // <checkout>/../shared/fixtures/claude-code.
-        let beside = URL(fileURLWithPath: #filePath)
+        // <checkout>/Tests/Fixtures/claude-code.
+        let directory = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent()
-            .appendingPathComponent("../../../../shared/fixtures/claude-code")
+            .appendingPathComponent("../../../Tests/Fixtures/claude-code")
             .standardizedFileURL
-        guard FileManager.default.fileExists(atPath: beside.path) else {
-            fatalError("Claude Code captures not found at \(beside.path); set CLAUDE_CODE_FIXTURES to their directory")
+        guard FileManager.default.fileExists(atPath: directory.path) else {
+            fatalError("Claude Code captures not found at \(directory.path)")
         }
-        return beside
+        return directory
     }
 }

@@ -174,12 +174,22 @@ enum Bodies {
 
     /// A real Claude Code request (tools, system blocks, metadata), with `model` set.
     static func claudeCodeFixture() throws -> [UInt8] {
-        // shared/ lies beside the repository checkout (`../shared` from the package root).
+        // Tests/Fixtures/claude-code, from this file (Tests/RouterRuntimeTests/Support/).
         let url = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/fixtures/claude-code/02-bash-tool-loop-turn1.json")
-        let capture = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] ?? [:]
-        let body = capture["body"] ?? [:]
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/claude-code/02-bash-tool-loop-turn1.json")
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let capture = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let body = capture["body"]
+        else {
+            throw MissingFixture(path: url.path)
+        }
         return Array(try JSONSerialization.data(withJSONObject: body, options: [.withoutEscapingSlashes]))
     }
+}
+
+/// A capture the tests need is absent or unreadable: the test fails and names the file.
+struct MissingFixture: Error, CustomStringConvertible {
+    let path: String
+    var description: String { "missing or malformed Claude Code capture \(path)" }
 }

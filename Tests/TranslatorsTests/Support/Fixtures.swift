@@ -1,12 +1,13 @@
 import Foundation
 @testable import Translators
 
-/// The real Claude Code captures in ../shared/fixtures/claude-code, body bytes only.
+/// The real Claude Code captures in `Tests/Fixtures/claude-code/` (refreshed by
+/// `scripts/record-fixtures`), body bytes only. A missing capture is an error, never a skip.
 enum Fixtures {
-    /// `shared/` lies beside the repository checkout (`../shared` from the package root).
+    /// `Tests/Fixtures/claude-code`, found from this file (`Tests/TranslatorsTests/Support/`).
     static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/fixtures/claude-code")
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/claude-code")
 
     struct Capture {
         let name: String
@@ -15,8 +16,9 @@ enum Fixtures {
     }
 
     static func captures() throws -> [Capture] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter { $0.hasSuffix(".json") }.sorted()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?
+            .filter { $0.hasSuffix(".json") }.sorted() ?? []
+        guard !names.isEmpty else { throw FixtureError.missing("no Claude Code captures (*.json) in \(directory.path)") }
         return try names.map { name in
             let data = try Data(contentsOf: directory.appendingPathComponent(name))
             guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
@@ -29,14 +31,21 @@ enum Fixtures {
 
     static func capture(_ prefix: String) throws -> Capture {
         guard let capture = try captures().first(where: { $0.name.hasPrefix(prefix) }) else {
-            throw FixtureError.missing(prefix)
+            throw FixtureError.missing("no capture named \(prefix)* in \(directory.path)")
         }
         return capture
     }
 
-    enum FixtureError: Error {
+    enum FixtureError: Error, CustomStringConvertible {
         case malformed(String)
         case missing(String)
+
+        var description: String {
+            switch self {
+            case .malformed(let what): "malformed Claude Code capture: \(what)"
+            case .missing(let what): "missing Claude Code capture: \(what)"
+            }
+        }
     }
 }
 

@@ -86,7 +86,12 @@ def _send(port: int, count: int) -> list[str]:
     return failures
 
 
-def test_twenty_thousand_keep_alive_requests_do_not_grow_memory(router: RouterProcess) -> None:
+def test_twenty_thousand_keep_alive_requests_do_not_grow_memory(mocks, router: RouterProcess) -> None:
+    # Streams of ten text deltas 1 ms apart: every delta is an upstream read of its own, as
+    # with a real model, so per-read costs (timers, tasks) show as they would in production.
+    for mock in mocks:
+        mock.reset()
+        mock.script([{"sticky": True, "stream": {"chunk_delay_ms": 1, "text_chunks": 10}}])
     pid = router.process.pid
     before_warm_up = _rss_kb(pid)
     failures = _send(router.port, WARM_UP_REQUESTS)
@@ -99,4 +104,6 @@ def test_twenty_thousand_keep_alive_requests_do_not_grow_memory(router: RouterPr
     report = (f"router RSS: {before_warm_up} KB at start, {warm} KB after {WARM_UP_REQUESTS} warm-up requests, "
               f"{after} KB after {MEASURED_REQUESTS} more ({growth:+} KB)")
     print(report)
+    for mock in mocks:
+        mock.reset()
     assert growth <= MAX_GROWTH_KB, report

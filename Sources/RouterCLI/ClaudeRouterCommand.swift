@@ -6,17 +6,22 @@ import RouterRuntime
 /// The `claude-router` command line. The executable that links a compiled table calls
 /// ``ClaudeRouterCommand/main(table:)``; every subcommand reads that table.
 public struct ClaudeRouterCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+    /// Computed, not stored: `--version` reads the table installed by ``main(table:)``.
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(
         commandName: "claude-router",
         abstract: "A model relay for Claude Code and OpenAI- or Anthropic-speaking clients.",
+        version: RouterVersion.text(for: CompiledTable.current),
         subcommands: [ServeCommand.self, RouteCommand.self, LoginCommand.self, LogoutCommand.self, AccountsCommand.self, UsageCommand.self],
         defaultSubcommand: ServeCommand.self
-    )
+        )
+    }
 
     public init() {}
 
     /// Parses the process arguments and runs the chosen subcommand against `table`.
     public static func main(table: RouteTable) async {
+        LineBufferedOutput.install()
         CompiledTable.install(table)
         await main()
     }

@@ -91,6 +91,7 @@ let package = Package(
             name: "RouterRuntime",
             dependencies: [
                 "RouteModel",
+                "RouteCompiler", // the dashboard's routes preview compiles a pasted routes.yaml
                 "Translators",
                 "OAuth",
                 "UsageLog",

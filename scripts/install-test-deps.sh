@@ -6,8 +6,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Debian packages the tests use: curl for the smoke checks, procps for RSS readings, zlib1g-dev
-# for the router's gzip/deflate request bodies (CZlib).
-debian_packages=(curl procps zlib1g-dev)
+# for the router's gzip/deflate request bodies (CZlib), chromium and its WebDriver for the
+# dashboard's browser tests (tests-e2e/test_dashboard.py).
+debian_packages=(curl procps zlib1g-dev chromium chromium-driver)
 missing=()
 for package in "${debian_packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -111,6 +111,13 @@ public final class CooldownBook: Sendable {
         }
     }
 
+    /// Every entry cooling at `now` with the instant it clears (for the dashboard).
+    public func coolingEntries(now: ContinuousClock.Instant) -> [(key: Key, until: ContinuousClock.Instant)] {
+        entries.withLock { entries in
+            entries.compactMap { key, entry in entry.coolingUntil.flatMap { $0 > now ? (key, $0) : nil } }
+        }
+    }
+
     /// How many entries are cooling at `now` (for /metrics).
     public func coolingCount(now: ContinuousClock.Instant) -> Int {
         entries.withLock { entries in entries.values.filter { ($0.coolingUntil ?? now) > now }.count }

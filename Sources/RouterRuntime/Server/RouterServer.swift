@@ -18,6 +18,8 @@ public enum RouterServer {
         table: RouteTable, host: String, port: Int, environment: [String: String], logger: Logger,
         dataDirectory: String? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
+        // Before the upstream client, which must not be dropped without a shutdown.
+        let sessions = try SessionKeys.load(dataDirectory: dataDirectory)
         let upstream = UpstreamHTTPClient(limits: table.limits)
         var usage: UsageLog?
         var oauth: OAuthServices?
@@ -27,7 +29,6 @@ public enum RouterServer {
                 oauth = try OAuthServices(table: table, dataDirectory: dataDirectory, environment: environment, client: upstream.client, logger: logger)
             }
         }
-        let sessions = try SessionKeys.load(dataDirectory: dataDirectory)
         let state = RouterState(
             table: table, environment: environment, http: upstream.client, logger: logger, usage: usage, oauth: oauth, sessions: sessions
         )
@@ -79,6 +80,7 @@ public enum RouterServer {
         router.get("/metrics") { await metrics.handle($0, context: $1) }
         router.get("/healthz") { await health.health($0, context: $1) }
         router.get("/readyz") { await health.ready($0, context: $1) }
+        DashboardRoutes.add(to: router, state: state)
         if let oauth = state.oauth {
             // The callback is where a browser lands: no client key. Starting a login or listing
             // accounts is the operator's business: an admin client's key or dashboard session.

@@ -4,6 +4,11 @@ public struct UsageReport: Sendable, Equatable {
     public struct Group: Sendable, Equatable {
         public var key: String
         public var counters: UsageCounters
+
+        public init(key: String, counters: UsageCounters) {
+            self.key = key
+            self.counters = counters
+        }
     }
 
     /// The effective window (whole UTC hours), epoch milliseconds, `to` exclusive.

@@ -29,7 +29,7 @@ struct AttemptExecutor: Sendable {
     ) async -> AttemptOutcome {
         let provider = table.providers[target.provider]
         let limits = table.limits
-        let context = UpstreamContext(
+        var context = UpstreamContext(
             target: target, provider: provider, inboundModel: inbound.model, sessionID: inbound.features.sessionID,
             created: Int(Date().timeIntervalSince1970)
         )
@@ -37,6 +37,7 @@ struct AttemptExecutor: Sendable {
         let translated: TranslatedRequest
         do {
             translated = try translate(inbound, to: provider, context: context)
+            context.structuredOutputTool = translated.structuredOutputTool
             request = makeRequest(body: translated.body, target: target, credential: credential, inbound: inbound)
         } catch {
             // The client's body cannot be expressed for this upstream: the client's problem.

@@ -8,6 +8,7 @@ import RouteModel
 /// | `text` blocks | `message.content` (joined) |
 /// | `thinking` blocks | `message.reasoning_content` |
 /// | `tool_use` blocks | `message.tool_calls`, same ids, `arguments` = the input's JSON text |
+/// | the `response_format` tool's `tool_use` | `message.content` = its input's JSON text (``UpstreamContext/structuredOutputTool``) |
 /// | `stop_reason` | `finish_reason` (end_turn/stop_sequence→stop, max_tokens→length, refusal→content_filter; tool_calls exactly when there are tool calls) |
 /// | `usage` | `prompt_tokens` (input + cache reads + cache writes), `completion_tokens`, `prompt_tokens_details.cached_tokens` |
 /// | `{"type":"error",…}` | `{"error":{…}}` |
@@ -29,11 +30,18 @@ public enum AnthropicToOpenAIResponse {
         var texts: [ArraySlice<UInt8>] = []
         var thinking: [ArraySlice<UInt8>] = []
         var tools: [JSONNode] = []
+        /// The forced tool's input, when the client asked for `response_format`.
+        var structured: JSONNode?
         for block in content.elements where block.isObject {
             switch block.string("type") {
             case "text": if let t = block["text"], t.isString { texts.append(t.rawStringContent) }
             case "thinking": if let t = block["thinking"], t.isString { thinking.append(t.rawStringContent) }
-            case "tool_use": tools.append(block)
+            case "tool_use":
+                if structured == nil, let name = context.structuredOutputTool, block.string("name") == name, let input = block["input"] {
+                    structured = input
+                } else {
+                    tools.append(block)
+                }
             default: continue
             }
         }
@@ -54,7 +62,7 @@ public enum AnthropicToOpenAIResponse {
         w.beginObject()
         w.member("role", "assistant")
         w.key("content")
-        if texts.isEmpty && !tools.isEmpty { w.null() } else { w.string(joining: texts, separator: "") }
+        if let structured { w.string(escaping: structured.raw) } else if texts.isEmpty && !tools.isEmpty { w.null() } else { w.string(joining: texts, separator: "") }
         if !thinking.isEmpty {
             w.key("reasoning_content")
             w.string(joining: thinking, separator: "\n")

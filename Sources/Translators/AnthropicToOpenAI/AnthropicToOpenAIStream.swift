@@ -13,6 +13,10 @@ public struct AnthropicToOpenAIStream: Sendable {
     private let inboundModel: String
     private let created: Int
     private let includeUsage: Bool
+    /// The `response_format` tool (``UpstreamContext/structuredOutputTool``) and the block
+    /// index it arrived at: its input streams out as `content`, not as a tool call.
+    private let structuredTool: String?
+    private var structuredIndex: Int?
 
     private var parser = SSEParser()
     private var out: [UInt8] = []
@@ -36,6 +40,7 @@ public struct AnthropicToOpenAIStream: Sendable {
         inboundModel = context.inboundModel
         created = context.created
         self.includeUsage = includeUsage
+        structuredTool = context.structuredOutputTool
     }
 
     public mutating func feed(_ bytes: some Collection<UInt8>) -> [UInt8] {
@@ -95,6 +100,8 @@ public struct AnthropicToOpenAIStream: Sendable {
             ensureStarted()
             guard let index = root["index"]?.int, let block = root["content_block"] else { return }
             switch block.string("type") {
+            case "tool_use" where structuredIndex == nil && structuredTool != nil && block.string("name") == structuredTool:
+                structuredIndex = index
             case "tool_use":
                 let toolIndex = toolIndexes.count
                 toolIndexes[index] = toolIndex
@@ -156,6 +163,12 @@ public struct AnthropicToOpenAIStream: Sendable {
             chunk { w in
                 w.key("reasoning_content")
                 w.string(rawEscaped: text.rawStringContent)
+            }
+        case "input_json_delta" where index == structuredIndex:
+            guard let partial = delta["partial_json"], partial.isString, !partial.rawStringContent.isEmpty else { return }
+            chunk { w in
+                w.key("content")
+                w.string(rawEscaped: partial.rawStringContent)
             }
         case "input_json_delta":
             guard let toolIndex = toolIndexes[index], let partial = delta["partial_json"], partial.isString,

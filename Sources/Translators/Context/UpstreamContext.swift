@@ -24,6 +24,10 @@ public struct UpstreamContext: Sendable {
     /// `max_tokens` sent to an Anthropic upstream when an OpenAI client gave none and the
     /// catalog knows no cap (Anthropic requires the field).
     public var defaultMaxTokens: Int
+    /// The forced tool that carries an OpenAI client's `response_format` answer on an
+    /// Anthropic-protocol upstream (``TranslatedRequest/structuredOutputTool``): its input is
+    /// returned as the message content, not as a tool call.
+    public var structuredOutputTool: String?
 
     public init(
         upstreamModel: String, maxOutputTokens: Int? = nil, quirks: ProviderQuirks = ProviderQuirks(),
@@ -70,11 +74,17 @@ public struct TranslatedRequest: Sendable {
     /// The router asked an OpenAI upstream for usage the OpenAI client did not ask for: the
     /// usage-only chunk must be read and left out (``PassthroughStreamWatcher``).
     public var dropsUsageChunks: Bool
+    /// The request's `response_format` became this forced tool; the response side must read
+    /// it back as content (``UpstreamContext/structuredOutputTool``).
+    public var structuredOutputTool: String?
 
-    public init(body: [UInt8], stream: Bool, includeUsage: Bool = false, dropsUsageChunks: Bool = false) {
+    public init(
+        body: [UInt8], stream: Bool, includeUsage: Bool = false, dropsUsageChunks: Bool = false, structuredOutputTool: String? = nil
+    ) {
         self.body = body
         self.stream = stream
         self.includeUsage = includeUsage
         self.dropsUsageChunks = dropsUsageChunks
+        self.structuredOutputTool = structuredOutputTool
     }
 }

@@ -20,6 +20,8 @@ import RouteModel
 /// | `reasoning_effort` | `thinking: {type: enabled, budget_tokens}` (sampling then left default) |
 /// | `user` | `metadata.user_id` |
 /// | `stream`, `stream_options.include_usage` | `stream`; include_usage is reported in ``TranslatedRequest/includeUsage`` |
+/// | `response_format` json_object / json_schema | one forced tool (``ResponseFormatConverter``), its input returned as content |
+/// | `n` > 1 | refused (one choice only) |
 public enum OpenAIToAnthropicRequest {
     public static func translate(_ body: [UInt8], context: UpstreamContext) throws(TranslationError) -> TranslatedRequest {
         try translate(document: JSONDocument(body), context: context)
@@ -37,6 +39,8 @@ public enum OpenAIToAnthropicRequest {
         let conversation = try OpenAIConversation(messages, context: context)
         let maxTokens = try maxTokens(root, context: context)
         let thinkingBudget = try thinkingBudget(root, maxTokens: maxTokens)
+        try refuseSeveralChoices(root)
+        let structured = try ResponseFormatConverter.tool(root, thinking: thinkingBudget != nil, quirks: context.quirks)
 
         var w = JSONWriter(capacity: body.count + body.count / 8)
         w.beginObject()
@@ -45,7 +49,7 @@ public enum OpenAIToAnthropicRequest {
         conversation.writeSystem(into: &w)
         w.key("messages")
         conversation.writeTurns(into: &w)
-        try OpenAIToolConverter.write(root, quirks: context.quirks, into: &w)
+        if let structured { structured.write(into: &w) } else { try OpenAIToolConverter.write(root, quirks: context.quirks, into: &w) }
         if let budget = thinkingBudget {
             w.key("thinking")
             w.beginObject()
@@ -65,7 +69,20 @@ public enum OpenAIToAnthropicRequest {
         if stream { w.member("stream", true) }
         w.endObject()
         let includeUsage = root["stream_options"]?["include_usage"]?.bool ?? false
-        return TranslatedRequest(body: w.bytes, stream: stream, includeUsage: includeUsage)
+        return TranslatedRequest(body: w.bytes, stream: stream, includeUsage: includeUsage, structuredOutputTool: structured?.name)
+    }
+
+    /// Anthropic answers one choice; answering one to a request for several would be silent
+    /// data loss, so `n` > 1 is refused (an OpenAI-protocol model returns them all).
+    private static func refuseSeveralChoices(_ root: JSONNode) throws(TranslationError) {
+        guard let node = root["n"], !node.isNull else { return }
+        guard let n = node.int, n >= 1 else { throw .invalidField(path: "n", problem: "must be a positive integer") }
+        guard n == 1 else {
+            throw .invalidField(
+                path: "n",
+                problem: "\(n) choices cannot be served by an Anthropic-protocol model, which answers one; send n: 1 or use an OpenAI-protocol model"
+            )
+        }
     }
 
     private static func maxTokens(_ root: JSONNode, context: UpstreamContext) throws(TranslationError) -> Int {

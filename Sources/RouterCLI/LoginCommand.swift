@@ -50,9 +50,9 @@ struct LoginCommand: AsyncParsableCommand {
             return try await LoopbackCallbackListener.run(port: callbackPort, handler: { await endpoints.callback(query: $0) }) { redirect in
                 let flow = try await logins.begin(provider: provider, account: account, redirectURI: redirect)
                 let url = flow.url ?? ""
-                print("Open this URL to log in to \(provider):\n\n  \(url)\n\nWaiting for the redirect to \(redirect) …")
+                print(Self.authorizationPrompt(provider: provider, url: url, redirect: redirect, openingBrowser: openBrowser))
                 if openBrowser { BrowserOpener.open(url) }
-                let finished = await logins.waitUntilFinished(flow.id)
+                let finished = await Self.waitForRedirectOrPaste(flow: flow, logins: logins, endpoints: endpoints)
                 // Let the browser receive its page before the listener goes away.
                 try? await Task.sleep(for: .milliseconds(300))
                 return finished
@@ -64,6 +64,53 @@ struct LoginCommand: AsyncParsableCommand {
             return await logins.waitUntilFinished(flow.id)
         case .clientCredentials:
             return try await logins.begin(provider: provider, account: account, redirectURI: "")
+        }
+    }
+
+    /// What the person must do, said so that it works wherever the browser runs: the loopback
+    /// redirect when it can reach this machine, a paste on stdin when it cannot.
+    static func authorizationPrompt(provider: String, url: String, redirect: String, openingBrowser: Bool) -> String {
+        let opening = openingBrowser
+            ? "Opening a browser to log in to \(provider). If none opens, open this URL:"
+            : "Open this URL in a browser to log in to \(provider) (--no-browser: none is opened here):"
+        return """
+            \(opening)
+
+              \(url)
+
+            Waiting for the redirect to \(redirect) …
+            If the browser cannot reach this machine (SSH, a container), paste the address it ends on
+            (or just the code) here and press Enter.
+            """
+    }
+
+    private enum Outcome: Sendable {
+        case finished(LoginFlow?)
+        case inputEnded
+    }
+
+    /// The loopback redirect and a pasted redirect race; whichever completes the flow first wins.
+    /// A paste that does not complete it (wrong or stale address) is said so, and waiting goes on.
+    private static func waitForRedirectOrPaste(flow: LoginFlow, logins: LoginService, endpoints: OAuthEndpointHandlers) async -> LoginFlow? {
+        let loginURL = flow.url ?? ""
+        return await withTaskGroup(of: Outcome.self) { group in
+            group.addTask { .finished(await logins.waitUntilFinished(flow.id)) }
+            group.addTask {
+                for await line in StandardInputLines.stream() {
+                    guard let query = PastedRedirect.callbackQuery(from: line, loginURL: loginURL) else { continue }
+                    let reply = await endpoints.callback(query: query)
+                    if reply.status == 200 { break }
+                    print("That did not complete the login: \(reply.body.trimmingCharacters(in: .whitespacesAndNewlines)) Paste the address again, or wait for the redirect.")
+                }
+                return .inputEnded
+            }
+            for await outcome in group {
+                if case .finished(let finished) = outcome {
+                    group.cancelAll()
+                    return finished
+                }
+            }
+            return nil
         }
     }
 

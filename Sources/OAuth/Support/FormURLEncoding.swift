@@ -11,7 +11,7 @@ public enum FormURLEncoding {
     }
 
     /// `a=1&b=2` with both names and values escaped, in the given order.
-    static func encode(_ fields: [(String, String)]) -> String {
+    public static func encode(_ fields: [(String, String)]) -> String {
         fields.map { "\(escape($0.0))=\(escape($0.1))" }.joined(separator: "&")
     }
 

@@ -29,13 +29,17 @@ struct MockProviderCommand: AsyncParsableCommand {
     @Option(name: .customLong("record-limit"), help: "How many recent requests /_mock/requests keeps.")
     var recordLimit = 10_000
 
+    @Flag(name: .customLong("verify-signatures"), help: "Reject Anthropic requests carrying thinking this process did not sign, as Anthropic does.")
+    var verifySignatures = false
+
     func run() async throws {
         let store = ScriptStore(recordCapacity: recordLimit)
         let router = MockServer.router(
             store: store,
             name: name,
             requiredKey: requiredKey,
-            models: models.split(separator: ",").map { String($0) }
+            models: models.split(separator: ",").map { String($0) },
+            verifiesSignatures: verifySignatures
         )
         let host = self.host
         let name = self.name

@@ -33,7 +33,7 @@ struct ReplyContent: Sendable {
         model = request.model
         text = reply?.text ?? (reply?.toolCalls?.isEmpty == false ? "" : Self.defaultText(for: request))
         thinking = reply?.thinking
-        signature = reply?.signature ?? "mock-signature-\(serial)"
+        signature = reply?.signature ?? ThinkingSignatures.sign(reply?.thinking ?? "")
         toolCalls = (reply?.toolCalls ?? []).map { call in
             ToolCall(id: call.id, name: call.name, argumentsJSON: (call.input ?? .object([:])).jsonText)
         }

@@ -7,10 +7,11 @@ enum MockServer {
         store: ScriptStore,
         name: String,
         requiredKey: String?,
-        models: [String]
+        models: [String],
+        verifiesSignatures: Bool = false
     ) -> Router<MockRequestContext> {
         let router = Router(context: MockRequestContext.self)
-        let admission = RequestAdmission(store: store, requiredKey: requiredKey)
+        let admission = RequestAdmission(store: store, requiredKey: requiredKey, verifiesSignatures: verifiesSignatures)
         let generation = GenerationEndpoint(store: store, admission: admission)
         router.post("/v1/messages") { request, context in
             try await generation.respond(to: request, context: context, wire: .anthropic)

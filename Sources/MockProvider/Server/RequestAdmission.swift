@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// The checks a protocol request passes before it is served: the key (when the mock requires
@@ -5,6 +6,8 @@ import Hummingbird
 struct RequestAdmission: Sendable {
     let store: ScriptStore
     let requiredKey: String?
+    /// Anthropic requests whose thinking blocks this mock did not sign get Anthropic's 400.
+    var verifiesSignatures = false
 
     enum Outcome {
         case admitted(InboundRequest)
@@ -18,7 +21,15 @@ struct RequestAdmission: Sendable {
             return .rejected(HTTPResponses.error(ErrorBody(status: 401, error: error, wire: wire), wire: wire))
         }
         do {
-            return .admitted(try InboundRequest(wire: wire, body: snapshot.body))
+            let request = try InboundRequest(wire: wire, body: snapshot.body)
+            if verifiesSignatures, wire == .anthropic,
+               let problem = ThinkingSignatures.problem(in: Data(snapshot.body.readableBytesView))
+            {
+                await store.record(snapshot.recording(wire: wire, status: "400"))
+                let error = ScriptedError(type: "invalid_request_error", message: problem)
+                return .rejected(HTTPResponses.error(ErrorBody(status: 400, error: error, wire: wire), wire: wire))
+            }
+            return .admitted(request)
         } catch {
             await store.record(snapshot.recording(wire: wire, status: "400"))
             let scripted = ScriptedError(type: "invalid_request_error", message: "request body is not valid JSON: \(error)")

@@ -44,6 +44,9 @@ public struct ProviderQuirks: Sendable, Equatable {
     public var toolChoiceAutoNoneOnly = false
     /// Only the real Anthropic API wants Claude Code's billing header system block.
     public var keepBillingHeader = false
+    /// The upstream verifies thinking-block signatures (Anthropic does; `keep_billing_header`
+    /// implies it): thinking it cannot have signed is left out of requests to it.
+    public var verifiesThinkingSignatures = false
     /// `anthropic-beta` values the upstream rejects; `*` drops them all.
     public var rejectedBetas: [String] = []
 
@@ -65,6 +68,7 @@ public struct ProviderQuirks: Sendable, Equatable {
         ("system_role_rejected", \.systemRoleRejected),
         ("tool_choice_auto_none_only", \.toolChoiceAutoNoneOnly),
         ("keep_billing_header", \.keepBillingHeader),
+        ("verifies_thinking_signatures", \.verifiesThinkingSignatures),
     ]
 
     /// The catalog strings of every boolean quirk.

@@ -10,8 +10,12 @@ import RouteModel
 ///   Anthropic's own API;
 /// - with `system_role_rejected`, `system`-role messages move into the top-level `system`;
 /// - with `tool_choice_auto_none_only`, `tool_choice` any/tool becomes auto;
-/// - for Anthropic's own API, `thinking` blocks without a signature (they came from another
-///   provider's model earlier in the conversation, and Anthropic rejects them) are dropped.
+/// - for upstreams that verify thinking signatures (Anthropic's own API,
+///   `verifies_thinking_signatures`), `thinking` blocks without a signature (another provider's
+///   model made them earlier in the conversation, and the upstream would refuse them) are dropped;
+///   when that leaves the tool-use turn the request answers without its leading thinking block,
+///   `thinking` is switched off for this request, which Anthropic requires (a message left empty
+///   gets a short note instead, as Anthropic refuses empty messages).
 ///
 /// Every other member is copied byte for byte. When nothing but the model changes, prefer
 /// ``ModelRewriter`` (it does not even re-serialise the top level).
@@ -42,6 +46,8 @@ public enum AnthropicRequestAdapter {
         if let messages, !messages.isArray { throw .invalidField(path: "messages", problem: "must be an array") }
         let movedSystem: [JSONNode] = quirks.systemRoleRejected
             ? (messages?.elements.filter { $0.string("role") == "system" } ?? []) : []
+        let dropsUnsignedThinking = context.verifiesThinkingSignatures
+        let dropsThinkingParameter = dropsUnsignedThinking && messages.map(toolTurnLosesItsThinking) == true
 
         var w = JSONWriter(capacity: body.count + 64)
         w.beginObject()
@@ -57,13 +63,15 @@ public enum AnthropicRequestAdapter {
             case "system":
                 wroteSystem = true
                 try writeSystem(value, moved: movedSystem, context: context, into: &w)
-            case "messages" where !movedSystem.isEmpty || context.upstreamIsAnthropicAPI:
+            case "messages" where !movedSystem.isEmpty || dropsUnsignedThinking:
                 w.key(key)
                 w.beginArray()
                 for message in value.elements where movedSystem.isEmpty || message.string("role") != "system" {
-                    writeMessage(message, dropUnsignedThinking: context.upstreamIsAnthropicAPI, into: &w)
+                    writeMessage(message, dropUnsignedThinking: dropsUnsignedThinking, into: &w)
                 }
                 w.endArray()
+            case "thinking" where dropsThinkingParameter:
+                continue
             case "tool_choice" where quirks.toolChoiceAutoNoneOnly:
                 let type = value.string("type")
                 w.key(key)
@@ -93,7 +101,7 @@ public enum AnthropicRequestAdapter {
         if let messages, !messages.isArray { return true }
         if quirks.systemRoleRejected, messages?.firstElement(where: { $0.string("role") == "system" }) != nil { return true }
         if quirks.toolChoiceAutoNoneOnly, let type = root["tool_choice"]?.string("type"), type == "any" || type == "tool" { return true }
-        if context.upstreamIsAnthropicAPI,
+        if context.verifiesThinkingSignatures,
            messages?.firstElement(where: { message in
                message.string("role") == "assistant" && message["content"]?.firstElement(where: isUnsignedThinking) != nil
            }) != nil
@@ -118,10 +126,31 @@ public enum AnthropicRequestAdapter {
                 continue
             }
             w.beginArray()
-            for block in value.elements where !isUnsignedThinking(block) { w.raw(block) }
+            var kept = 0
+            for block in value.elements where !isUnsignedThinking(block) {
+                w.raw(block)
+                kept += 1
+            }
+            if kept == 0 { w.rawValue(#"{"type":"text","text":"[thinking from another model left out]"}"#.utf8) }
             w.endArray()
         }
         w.endObject()
+    }
+
+    /// Whether the assistant turn whose tool calls the last user turn answers starts with a
+    /// thinking block that will be dropped and has no signed one after it: Anthropic then wants
+    /// `thinking` off.
+    private static func toolTurnLosesItsThinking(_ messages: JSONNode) -> Bool {
+        let all = messages.elements
+        guard all.count >= 2, let last = all.last, last.string("role") == "user",
+              last["content"]?.firstElement(where: { $0.string("type") == "tool_result" }) != nil
+        else { return false }
+        let turn = all[all.count - 2]
+        guard turn.string("role") == "assistant", let content = turn["content"], content.isArray,
+              let first = content.elements.first, isUnsignedThinking(first)
+        else { return false }
+        let firstKept = content.elements.first { !isUnsignedThinking($0) }
+        return !["thinking", "redacted_thinking"].contains(firstKept?.string("type") ?? "")
     }
 
     private static func isUnsignedThinking(_ block: JSONNode) -> Bool {

@@ -55,6 +55,10 @@ public struct UpstreamContext: Sendable {
         )
     }
 
+    /// Thinking blocks without a signature (made by another provider's model, relayed by the
+    /// router) would be refused by this upstream.
+    var verifiesThinkingSignatures: Bool { upstreamIsAnthropicAPI || quirks.verifiesThinkingSignatures }
+
     /// `requested` clamped to the model's cap.
     func clampedMaxTokens(_ requested: Int?) -> Int? {
         guard let requested else { return maxOutputTokens }

@@ -173,7 +173,8 @@ struct OpenAIConversation {
 
     private mutating func assistantBlocks(_ message: JSONNode, path: String) throws(TranslationError) -> [Block] {
         var blocks: [Block] = []
-        if context.quirks.reasoningRoundtrip, let reasoning = message["reasoning_content"], reasoning.isString,
+        // An upstream that verifies signatures would refuse unsigned thinking: none is sent to it.
+        if context.quirks.reasoningRoundtrip, !context.verifiesThinkingSignatures, let reasoning = message["reasoning_content"], reasoning.isString,
            !reasoning.rawStringContent.isEmpty
         {
             blocks.append(.thinking(reasoning.rawStringContent))

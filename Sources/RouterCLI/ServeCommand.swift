@@ -13,12 +13,14 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the compiled routes (the default subcommand)."
     )
 
-    @Option(help: "Address to bind.") var host = "127.0.0.1"
-    @Option(help: "Port to listen on.") var port = 8787
+    @Option(help: "Address to bind (default: $CLAUDE_ROUTER_HOST, else 127.0.0.1).") var host: String?
+    @Option(help: "Port to listen on (default: $CLAUDE_ROUTER_PORT, else 8787).") var port: Int?
     @OptionGroup var data: DataDirOption
 
     func run() async throws {
         let table = CompiledTable.current
+        let address = try ListenAddress.resolve(host: host, port: port, environment: ProcessInfo.processInfo.environment)
+        let host = address.host, port = address.port
         if table.clients.isEmpty, !BindPolicy.isLoopback(host) {
             throw ValidationError(
                 "refusing to listen on \(host): no clients are configured, so the router has no auth. "

@@ -80,7 +80,7 @@ let package = Package(
         // aggregate behind /v1/usage, and recovery of a torn last line.
         .target(
             name: "UsageLog",
-            dependencies: ["JSONEscaping", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["JSONEscaping", "RouteModel", .product(name: "Logging", package: "swift-log")]
         ),
 
         // zlib from the system (Debian zlib1g-dev), for gzip and deflate request bodies.

@@ -173,7 +173,8 @@ final class UsageAggregateTests: XCTestCase {
         let totals = try XCTUnwrap(object["totals"] as? [String: Any])
         let groups = try XCTUnwrap(object["groups"] as? [[String: Any]])
         let fields = ["requests", "errors", "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens",
-                      "reasoning_tokens", "latency_p50_ms", "latency_p95_ms", "ttft_p50_ms", "ttft_p95_ms"]
+                      "reasoning_tokens", "cost_usd", "unpriced_requests", "latency_p50_ms", "latency_p95_ms", "ttft_p50_ms",
+                      "ttft_p95_ms"]
         XCTAssertEqual(Set(totals.keys), Set(fields))
         XCTAssertEqual(Set(groups.map { $0["key"] as? String }), ["laptop", "ci"])
         XCTAssertEqual(groups.map { $0["requests"] as? Int ?? 0 }.reduce(0, +), totals["requests"] as? Int)

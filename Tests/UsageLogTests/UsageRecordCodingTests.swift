@@ -22,7 +22,7 @@ final class UsageRecordCodingTests: XCTestCase {
 
     func testLineIsValidJSONWithTheDocumentedFields() throws {
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(sample().jsonLine)) as? [String: Any])
-        XCTAssertEqual(object["v"] as? Int, 1)
+        XCTAssertEqual(object["v"] as? Int, 2)
         XCTAssertEqual(object["ts"] as? String, "2026-12-01T18:37:30.123Z")
         XCTAssertEqual(object["request_id"] as? String, "req_1")
         XCTAssertEqual(object["inbound"] as? String, "anthropic")
@@ -39,7 +39,7 @@ final class UsageRecordCodingTests: XCTestCase {
         let expectedKeys: Set = [
             "v", "ts", "request_id", "client", "inbound", "model_requested", "route", "target", "attempts", "status",
             "error", "stream", "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens",
-            "reasoning_tokens", "ttft_ms", "duration_ms", "bytes_out",
+            "reasoning_tokens", "cost_usd", "ttft_ms", "duration_ms", "bytes_out",
         ]
         XCTAssertEqual(Set(object.keys), expectedKeys)
     }
@@ -72,8 +72,8 @@ final class UsageRecordCodingTests: XCTestCase {
         for cut in [1, 10, full.count / 2, full.count - 2] {
             XCTAssertThrowsError(try UsageRecord(jsonLine: Array(full[0..<cut])), "cut at \(cut)")
         }
-        XCTAssertThrowsError(try UsageRecord(jsonLine: Array(#"{"v":2,"ts":"2026-12-01T00:00:00Z"}"#.utf8))) { error in
-            XCTAssertEqual(error as? UsageLineError, .unsupportedVersion(2))
+        XCTAssertThrowsError(try UsageRecord(jsonLine: Array(#"{"v":3,"ts":"2026-12-01T00:00:00Z"}"#.utf8))) { error in
+            XCTAssertEqual(error as? UsageLineError, .unsupportedVersion(3))
         }
         XCTAssertThrowsError(try UsageRecord(jsonLine: Array(#"{"v":1}"#.utf8))) { error in
             XCTAssertEqual(error as? UsageLineError, .missingField("ts"))

@@ -18,7 +18,9 @@ struct RelayEndpoint: Sendable {
     }
 
     private func process(_ request: Request, context: RouterRequestContext) async -> Response {
-        var record = RequestRecord(requestID: context.requestID, endpoint: endpoint.rawValue, inbound: endpoint.format)
+        var record = RequestRecord(
+            requestID: context.requestID, endpoint: endpoint.rawValue, inbound: endpoint.format, startedAt: state.wallClock.now()
+        )
         do throws(RouterError) {
             let inbound = try await accept(request, context: context, record: &record)
             guard let decision = state.decide(model: inbound.model, features: inbound.features), !decision.attempts.isEmpty else {
@@ -43,6 +45,8 @@ struct RelayEndpoint: Sendable {
     ) async throws(RouterError) -> InboundRequest {
         let identity = try state.authenticator.authenticate(request.headers)
         record.client = identity.name
+        // Spend is checked as the request starts: one already running when it runs out finishes.
+        if let refusal = state.budgets.refusal(client: identity.name) { throw .budgetExceeded(refusal) }
         switch state.clientLimits.admit(client: identity.name) {
         case .success(let permit): record.permits.append(permit)
         case .failure(let rejection): throw .rateLimited(rejection)

@@ -82,6 +82,10 @@ extension RouterError {
             let names = envNames.isEmpty ? "an OAuth login (claude-router login \(provider))" : envNames.joined(separator: ", ")
             return .init(status: 503, anthropicType: "api_error", openAIType: "server_error",
                          code: "missing_credentials", message: "provider '\(provider)' has no credentials: set \(names)")
+        case .noCredentials(let envNames, let logins):
+            let ways = envNames.map { "set \($0)" } + logins.map { "run `claude-router login \($0)`" }
+            return .init(status: 503, anthropicType: "api_error", openAIType: "server_error", code: "missing_credentials",
+                         message: "no provider this model can use has credentials; any one of these would serve it: \(ways.joined(separator: "; "))")
         case .allTargetsCooling(let seconds):
             return .init(status: 503, anthropicType: "overloaded_error", openAIType: "server_error",
                          code: "all_targets_cooling",
@@ -89,6 +93,9 @@ extension RouterError {
         case .rateLimited(let rejection):
             return .init(status: 429, anthropicType: "rate_limit_error", openAIType: "rate_limit_error",
                          code: rejection.limit.rawValue, message: rejection.message)
+        case .budgetExceeded(let refusal):
+            return .init(status: 429, anthropicType: "rate_limit_error", openAIType: "rate_limit_error",
+                         code: "budget_exceeded", message: refusal.message)
         case .internalFailure(let message):
             return .init(status: 500, anthropicType: "api_error", openAIType: "server_error",
                          code: "internal_error", message: message)

@@ -44,11 +44,16 @@ enum RouterError: Error, Sendable {
     case upstreamStreamError(target: String, errorType: String?, message: String)
     /// The provider has no usable credentials: names of the environment variables to set.
     case missingCredentials(provider: String, envNames: [String])
+    /// No target of the request's attempt list had credentials: every variable, and every OAuth
+    /// provider to log in to, that would let one of them serve (any one is enough).
+    case noCredentials(envNames: [String], logins: [String])
     /// Every candidate (provider, model, key) is cooling down after failures; the earliest
     /// clears in `retryAfterSeconds`.
     case allTargetsCooling(retryAfterSeconds: Int)
     /// A client or provider limit refused the request.
     case rateLimited(RateLimitRejection)
+    /// The client's daily or monthly budget was already spent when the request started.
+    case budgetExceeded(BudgetRefusal)
     /// A bug or an impossible state; the message is safe to show.
     case internalFailure(String)
     /// The client closed its connection before the answer was ready; nobody reads this one,
@@ -60,6 +65,7 @@ enum RouterError: Error, Sendable {
         switch self {
         case .allTargetsCooling(let seconds): seconds
         case .rateLimited(let rejection): rejection.retryAfterSeconds
+        case .budgetExceeded(let refusal): refusal.retryAfterSeconds
         default: nil
         }
     }

@@ -8,6 +8,8 @@ enum MetricNames {
     static let fallbacks = "claude_router_fallbacks_total"
     static let cooldownsActive = "claude_router_cooldowns_active"
     static let tokens = "claude_router_tokens_total"
+    static let cost = "claude_router_cost_usd_total"
+    static let budgetWarnings = "claude_router_budget_warnings_total"
     static let usageQueueDepth = "claude_router_usage_queue_depth"
     static let usageRecordsDropped = "claude_router_usage_records_dropped_total"
     static let usageRecordsWritten = "claude_router_usage_records_written_total"

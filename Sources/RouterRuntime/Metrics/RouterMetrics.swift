@@ -1,5 +1,6 @@
 import Metrics
 import Prometheus
+import RouteModel
 import Synchronization
 import UsageLog
 
@@ -47,6 +48,23 @@ public final class RouterMetrics: Sendable {
         tokens(target: target, kind: "cache_read", record.cacheReadTokens)
         tokens(target: target, kind: "cache_write", record.cacheWriteTokens)
         tokens(target: target, kind: "reasoning", record.reasoningTokens)
+        if let cost = record.costUSD { self.cost(target: target, client: record.client, cost) }
+    }
+
+    /// Adds a request's cost in US dollars, by target and client. A Prometheus counter is a
+    /// float, so sums here may drift in the last digits; `/v1/usage` has the exact totals.
+    public func cost(target: String, client: String, _ amount: USDAmount) {
+        guard amount.picodollars > 0 else { return }
+        Metrics.FloatingPointCounter(label: MetricNames.cost, dimensions: [("target", target), ("client", client)], factory: factory)
+            .increment(by: Double(amount.picodollars) / Double(USDAmount.picodollarsPerDollar))
+    }
+
+    /// Counts a client's spend crossing its budget's `warn_at` fraction.
+    func budgetWarning(_ warning: BudgetWarning) {
+        Metrics.Counter(
+            label: MetricNames.budgetWarnings, dimensions: [("client", warning.client), ("window", warning.window.rawValue)],
+            factory: factory
+        ).increment()
     }
 
     /// Counts a request and records its latency and, when a first byte was sent, its TTFT.

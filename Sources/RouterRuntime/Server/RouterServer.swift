@@ -11,12 +11,14 @@ import UsageLog
 public enum RouterServer {
     /// The Hummingbird application serving `table`. With a `dataDirectory` the usage log and the
     /// OAuth token store live under it; without one (in-process tests) neither is kept.
+    /// `wallClock` is the calendar time of usage lines, peak-hour prices and budget windows.
     ///
     /// Its services include the upstream HTTP client and the usage writer, which shut down after
     /// the server has drained.
     public static func makeApplication(
         table: RouteTable, host: String, port: Int, environment: [String: String], logger: Logger,
-        dataDirectory: String? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        dataDirectory: String? = nil, wallClock: WallClock = .system,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
         // Before the upstream client, which must not be dropped without a shutdown.
         let sessions = try SessionKeys.load(dataDirectory: dataDirectory)
@@ -30,7 +32,8 @@ public enum RouterServer {
             }
         }
         let state = RouterState(
-            table: table, environment: environment, http: upstream.client, logger: logger, usage: usage, oauth: oauth, sessions: sessions
+            table: table, environment: environment, http: upstream.client, logger: logger, usage: usage, oauth: oauth, sessions: sessions,
+            wallClock: wallClock
         )
         let router = makeRouter(state: state)
         // Services stop in reverse order: the writer drains after the server, the client last.

@@ -23,15 +23,22 @@ struct RouterState: Sendable {
     let access: AdminAccess
     /// The last requests in memory, for the dashboard's Requests and Providers pages.
     let recent: RecentRequests
+    /// The calendar time (usage `ts`, peak-hour prices, budget windows).
+    let wallClock: WallClock
+    /// Spend per budgeted client, charged on completion, asked as each request starts.
+    let budgets: BudgetBook
     /// Nil when the router runs without a data directory (in-process tests).
     let usage: UsageLog?
     let oauth: OAuthServices?
 
     init(
         table: RouteTable, environment: [String: String], http: HTTPClient, logger: Logger,
-        usage: UsageLog? = nil, oauth: OAuthServices? = nil, sessions: SessionKeys? = nil
+        usage: UsageLog? = nil, oauth: OAuthServices? = nil, sessions: SessionKeys? = nil, wallClock: WallClock = .system
     ) {
         self.table = table
+        self.wallClock = wallClock
+        budgets = BudgetBook(clients: table.clients, clock: wallClock)
+        if let usage { budgets.rebuild(from: usage.aggregate) }
         decider = RouteDecider(table: table)
         credentials = ProviderCredentials(table: table, environment: environment)
         authenticator = ClientAuthenticator(clients: table.clients)
@@ -46,7 +53,9 @@ struct RouterState: Sendable {
         metrics = RouterMetrics()
         self.usage = usage
         self.oauth = oauth
-        completion = RequestCompletion(log: log, usage: usage?.writer, metrics: metrics, recent: recent)
+        completion = RequestCompletion(
+            log: log, usage: usage?.writer, metrics: metrics, recent: recent, prices: PriceBook(table: table), budgets: budgets
+        )
         pipeline = ProxyPipeline(
             executor: AttemptExecutor(table: table, credentials: credentials, http: http), table: table,
             credentials: credentials, cooldowns: cooldowns, concurrency: ProviderConcurrencyLimiter(providers: table.providers),

@@ -1,3 +1,5 @@
+import RouteModel
+
 extension UsageReport {
     /// The body of `GET /v1/usage`:
     ///
@@ -6,11 +8,13 @@ extension UsageReport {
     ///  "group_by":"model",
     ///  "totals":{"requests":12,"errors":1,"input_tokens":3400,"output_tokens":800,
     ///            "cache_read_tokens":0,"cache_write_tokens":0,"reasoning_tokens":0,
+    ///            "cost_usd":0.01234,"unpriced_requests":0,
     ///            "latency_p50_ms":820,"latency_p95_ms":2950,"ttft_p50_ms":310,"ttft_p95_ms":900},
     ///  "groups":[{"key":"claude-sonnet-4-5","requests":12, ...same fields as totals...}]}
     /// ```
     ///
-    /// Percentiles are null when the window has no sample (TTFT exists only for requests that
+    /// `cost_usd` is the exact sum of the lines' `cost_usd` (lines without a price add nothing;
+    /// `unpriced_requests` counts those that used tokens). Percentiles are null when the window has no sample (TTFT exists only for requests that
     /// sent a first byte); they are read from log buckets, within ≈3 % of the exact value.
     public var jsonBytes: [UInt8] {
         var out: [UInt8] = []
@@ -58,6 +62,10 @@ extension UsageReport {
         JSONBytes.appendInt(counters.cacheWriteTokens, to: &out)
         JSONBytes.appendKey("reasoning_tokens", to: &out)
         JSONBytes.appendInt(counters.reasoningTokens, to: &out)
+        JSONBytes.appendKey("cost_usd", to: &out)
+        counters.costUSD.appendDecimal(to: &out)
+        JSONBytes.appendKey("unpriced_requests", to: &out)
+        JSONBytes.appendInt(counters.unpricedRequests, to: &out)
         JSONBytes.appendKey("latency_p50_ms", to: &out)
         JSONBytes.appendOptionalInt(counters.latency.percentile(0.5), to: &out)
         JSONBytes.appendKey("latency_p95_ms", to: &out)

@@ -1,9 +1,12 @@
+import RouteModel
+
 extension UsageReport {
     /// The report as a terminal table (what `claude-router usage` prints): a header naming the
-    /// window, one row per group and a total row.
+    /// window, one row per group and a total row. A cost followed by `+` leaves out requests
+    /// whose target has no price.
     public var table: String {
         let headers = [groupBy.rawValue, "requests", "errors", "input", "output", "cache_read", "cache_write",
-                       "reasoning", "p50_ms", "p95_ms", "ttft_p50", "ttft_p95"]
+                       "reasoning", "cost_usd", "p50_ms", "p95_ms", "ttft_p50", "ttft_p95"]
         var rows = groups.map { [$0.key] + Self.cells($0.counters) }
         rows.append(["total"] + Self.cells(totals))
         var widths = headers.map(\.count)
@@ -31,7 +34,7 @@ extension UsageReport {
         return [
             String(counters.requests), String(counters.errors), String(counters.inputTokens),
             String(counters.outputTokens), String(counters.cacheReadTokens), String(counters.cacheWriteTokens),
-            String(counters.reasoningTokens),
+            String(counters.reasoningTokens), counters.costUSD.decimalString + (counters.unpricedRequests > 0 ? "+" : ""),
             optional(counters.latency.percentile(0.5)), optional(counters.latency.percentile(0.95)),
             optional(counters.timeToFirstToken.percentile(0.5)), optional(counters.timeToFirstToken.percentile(0.95)),
         ]

@@ -209,6 +209,14 @@ struct JSONScanner {
         }
     }
 
+    /// The bytes of a number token (read it with a number parser such as `USDAmount`).
+    mutating func numberRange() throws(UsageLineError) -> Range<Int> {
+        skipWhitespace()
+        let start = index
+        try skipNumber()
+        return start..<index
+    }
+
     private mutating func skipNumber() throws(UsageLineError) {
         let start = index
         while index < bytes.count {

@@ -1,5 +1,7 @@
+import RouteModel
+
 extension UsageRecord {
-    /// The record as one JSON line (schema v1), newline included.
+    /// The record as one JSON line (schema v2), newline included.
     public var jsonLine: [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(384)
@@ -7,7 +9,7 @@ extension UsageRecord {
         return bytes
     }
 
-    /// Appends the record as one JSON line (schema v1) and its newline. Keys come in a fixed
+    /// Appends the record as one JSON line (schema v2) and its newline. Keys come in a fixed
     /// order and absent values are written as `null`, so every line has the same shape.
     public func appendJSONLine(to out: inout [UInt8]) {
         out.append(UInt8(ascii: "{"))
@@ -57,6 +59,8 @@ extension UsageRecord {
         JSONBytes.appendOptionalInt(cacheWriteTokens, to: &out)
         JSONBytes.appendKey("reasoning_tokens", to: &out)
         JSONBytes.appendOptionalInt(reasoningTokens, to: &out)
+        JSONBytes.appendKey("cost_usd", to: &out)
+        if let costUSD { costUSD.appendDecimal(to: &out) } else { JSONBytes.appendNull(to: &out) }
         JSONBytes.appendKey("ttft_ms", to: &out)
         JSONBytes.appendOptionalInt(ttftMilliseconds, to: &out)
         JSONBytes.appendKey("duration_ms", to: &out)

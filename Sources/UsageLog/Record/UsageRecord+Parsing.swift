@@ -1,3 +1,5 @@
+import RouteModel
+
 extension UsageRecord {
     /// Reads one line written by ``appendJSONLine(to:)`` (without or with its newline). Unknown
     /// fields are skipped so a newer minor writer stays readable; required fields must be there.
@@ -56,6 +58,7 @@ private struct ParsedFields {
     var cacheReadTokens: Int?
     var cacheWriteTokens: Int?
     var reasoningTokens: Int?
+    var costUSD: USDAmount?
     var ttft: Int?
     var duration: Int?
     var bytesOut = 0
@@ -86,6 +89,14 @@ private struct ParsedFields {
         case .cacheReadTokens: cacheReadTokens = try optionalInt(&scanner)
         case .cacheWriteTokens: cacheWriteTokens = try optionalInt(&scanner)
         case .reasoningTokens: reasoningTokens = try optionalInt(&scanner)
+        case .costUSD:
+            if try !scanner.null() {
+                let range = try scanner.numberRange()
+                guard let amount = USDAmount(decimal: UnsafeBufferPointer(rebasing: scanner.bytes[range])) else {
+                    throw .invalidValue("cost_usd")
+                }
+                costUSD = amount
+            }
         case .ttft: ttft = try optionalInt(&scanner)
         case .duration: duration = try scanner.integer()
         case .bytesOut: bytesOut = try scanner.integer()
@@ -129,7 +140,7 @@ private struct ParsedFields {
 
     func record() throws(UsageLineError) -> UsageRecord {
         guard let version else { throw .missingField("v") }
-        guard version == UsageRecord.schemaVersion else { throw .unsupportedVersion(version) }
+        guard UsageRecord.readableVersions.contains(version) else { throw .unsupportedVersion(version) }
         guard let timestamp else { throw .missingField("ts") }
         guard let requestID else { throw .missingField("request_id") }
         guard let client else { throw .missingField("client") }
@@ -142,7 +153,7 @@ private struct ParsedFields {
             modelRequested: modelRequested, route: route, target: target, attempts: attempts,
             status: status, error: error, stream: stream, inputTokens: inputTokens,
             outputTokens: outputTokens, cacheReadTokens: cacheReadTokens,
-            cacheWriteTokens: cacheWriteTokens, reasoningTokens: reasoningTokens,
+            cacheWriteTokens: cacheWriteTokens, reasoningTokens: reasoningTokens, costUSD: costUSD,
             ttftMilliseconds: ttft, durationMilliseconds: duration, bytesOut: bytesOut
         )
     }

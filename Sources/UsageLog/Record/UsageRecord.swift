@@ -1,11 +1,15 @@
-/// One request as the usage log stores it: schema version 1 of a line in
+import RouteModel
+
+/// One request as the usage log stores it: schema version 2 of a line in
 /// `<data-dir>/usage/usage-YYYY-MM-DD.jsonl`. Successes and failures alike get one.
 ///
 /// Optional token counts are nil when the upstream did not report them (written as `null`, so
 /// "unknown" stays distinct from zero).
 public struct UsageRecord: Sendable, Equatable {
     /// The `v` field of every line this version writes.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
+    /// Versions this reader loads: version 1 lines are version 2 lines without `cost_usd`.
+    public static let readableVersions: ClosedRange<Int> = 1...2
 
     /// The API format the caller spoke.
     public enum Inbound: String, Sendable, Equatable, CaseIterable {
@@ -49,6 +53,9 @@ public struct UsageRecord: Sendable, Equatable {
     public var cacheReadTokens: Int?
     public var cacheWriteTokens: Int?
     public var reasoningTokens: Int?
+    /// `cost_usd`: what the tokens cost at the target's catalog price, exact; nil when the
+    /// target has no price (and on every version 1 line).
+    public var costUSD: USDAmount?
     /// Time to the first body byte sent to the caller.
     public var ttftMilliseconds: Int?
     public var durationMilliseconds: Int
@@ -59,7 +66,7 @@ public struct UsageRecord: Sendable, Equatable {
         modelRequested: String, route: String? = nil, target: String? = nil, attempts: [Attempt] = [],
         status: Int, error: String? = nil, stream: Bool = false,
         inputTokens: Int? = nil, outputTokens: Int? = nil, cacheReadTokens: Int? = nil,
-        cacheWriteTokens: Int? = nil, reasoningTokens: Int? = nil,
+        cacheWriteTokens: Int? = nil, reasoningTokens: Int? = nil, costUSD: USDAmount? = nil,
         ttftMilliseconds: Int? = nil, durationMilliseconds: Int, bytesOut: Int = 0
     ) {
         self.timestampMilliseconds = timestampMilliseconds
@@ -78,6 +85,7 @@ public struct UsageRecord: Sendable, Equatable {
         self.cacheReadTokens = cacheReadTokens
         self.cacheWriteTokens = cacheWriteTokens
         self.reasoningTokens = reasoningTokens
+        self.costUSD = costUSD
         self.ttftMilliseconds = ttftMilliseconds
         self.durationMilliseconds = durationMilliseconds
         self.bytesOut = bytesOut

@@ -4,11 +4,11 @@ import Glibc
 import Darwin
 #endif
 
-/// The keys of a schema v1 line, matched against raw key bytes without building strings.
+/// The keys of a schema v2 line (v1 lacks `cost_usd`), matched against raw key bytes without building strings.
 enum UsageRecordField: CaseIterable {
     case version, timestamp, requestID, client, inbound, modelRequested, route, target, attempts
     case status, error, stream, inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens
-    case reasoningTokens, ttft, duration, bytesOut
+    case reasoningTokens, costUSD, ttft, duration, bytesOut
 
     var key: String {
         switch self {
@@ -29,6 +29,7 @@ enum UsageRecordField: CaseIterable {
         case .cacheReadTokens: "cache_read_tokens"
         case .cacheWriteTokens: "cache_write_tokens"
         case .reasoningTokens: "reasoning_tokens"
+        case .costUSD: "cost_usd"
         case .ttft: "ttft_ms"
         case .duration: "duration_ms"
         case .bytesOut: "bytes_out"

@@ -66,6 +66,7 @@ enum DashboardStyle {
     th { color: var(--muted); font-weight: 600; font-size: 0.85em; }
     tbody tr:last-child td { border-bottom: 0; }
     .num { text-align: right; }
+    .tops td:first-child, .card td { white-space: normal; overflow-wrap: anywhere; }
     td.empty, p.empty { color: var(--muted); text-align: center; }
     tr.fresh { animation: fresh 2s ease-out; }
     @keyframes fresh { from { background: color-mix(in srgb, var(--accent) 22%, transparent); } to { background: transparent; } }

@@ -53,6 +53,7 @@ struct ProxyPipeline: Sendable {
                     case .failure(let failure):
                         loop.record.attempts.append(failure.record)
                         loop.lastFailure = Task.isCancelled ? .clientClosedRequest : failure.error
+                        loop.note(failure.error, provider: target.provider)
                         guard failure.retryable, !Task.isCancelled else {
                             return fail(loop.lastFailure, inbound: inbound, record: loop.record)
                         }
@@ -70,7 +71,7 @@ struct ProxyPipeline: Sendable {
             pass += 1
             do { try await EventLoopWait.wait(for: wait, on: executor.http.eventLoopGroup.any()) } catch { return fail(.clientClosedRequest, inbound: inbound, record: loop.record) }
         }
-        return fail(loop.lastFailure, inbound: inbound, record: loop.record)
+        return fail(loop.finalFailure(table: table, credentials: credentials), inbound: inbound, record: loop.record)
     }
 
     /// One attempt with the credential of `slot`; for OAuth providers a 401 refreshes the token
@@ -231,4 +232,33 @@ struct AttemptLoopState {
     var refused: Set<CooldownBook.Key> = []
     /// The latest time an upstream's `Retry-After` in this request asked to wait until.
     var retryAfterUntil: ContinuousClock.Instant?
+    /// Providers passed over for lack of credentials, in attempt order.
+    var uncredentialed: [Int] = []
+    /// Whether any attempt failed for another reason than missing credentials.
+    var otherFailure = false
+
+    mutating func note(_ error: RouterError, provider: Int) {
+        if case .missingCredentials = error {
+            if !uncredentialed.contains(provider) { uncredentialed.append(provider) }
+        } else {
+            otherFailure = true
+        }
+    }
+
+    /// What the caller gets when nothing served. When every attempt lacked credentials, the
+    /// last attempt's variable alone would mislead (a first run without keys): name every
+    /// variable and login that would let any target of the list serve.
+    func finalFailure(table: RouteTable, credentials: ProviderCredentials) -> RouterError {
+        guard !otherFailure, uncredentialed.count > 1 else { return lastFailure }
+        var envNames: [String] = []
+        var logins: [String] = []
+        for provider in uncredentialed {
+            if table.providers[provider].auth == .oauth {
+                logins.append(table.providers[provider].name)
+            } else {
+                envNames += credentials.providers[provider].missingNames.filter { !envNames.contains($0) }
+            }
+        }
+        return .noCredentials(envNames: envNames, logins: logins)
+    }
 }

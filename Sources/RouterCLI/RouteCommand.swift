@@ -44,6 +44,6 @@ struct RouteCommand: AsyncParsableCommand {
             print("no route for model '\(model)': it is not an alias, a combo, provider/model, or matched by a route")
             throw ExitCode(2)
         }
-        print(DecisionReport(table: table, environment: environment).lines(for: decision).joined(separator: "\n"))
+        print(DecisionExplanation(table: table, environment: environment).lines(for: decision).joined(separator: "\n"))
     }
 }

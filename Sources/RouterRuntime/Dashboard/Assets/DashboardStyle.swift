@@ -67,6 +67,8 @@ enum DashboardStyle {
     tbody tr:last-child td { border-bottom: 0; }
     .num { text-align: right; }
     .tops td:first-child, .card td { white-space: normal; overflow-wrap: anywhere; }
+    /* Grid items may shrink below their content; wide tables scroll inside their own box. */
+    .stats > *, .charts > *, .tops > *, .cards > *, .two-col > *, .detail-grid > * { min-width: 0; }
     td.empty, p.empty { color: var(--muted); text-align: center; }
     tr.fresh { animation: fresh 2s ease-out; }
     @keyframes fresh { from { background: color-mix(in srgb, var(--accent) 22%, transparent); } to { background: transparent; } }
@@ -104,7 +106,7 @@ enum DashboardStyle {
     .panel form { display: flex; flex-direction: column; gap: 8px; }
     .panel form > button { align-self: flex-start; }
     .result { margin-top: 10px; }
-    .result pre { background: var(--bg); border: 1px solid var(--line); border-radius: 8px; padding: 10px; overflow-x: auto; margin: 0; }
+    .result pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--bg); border: 1px solid var(--line); border-radius: 8px; padding: 10px; overflow-x: auto; margin: 0; }
     .diagnostics { padding-left: 18px; } .diagnostics .error strong { color: var(--bad); } .diagnostics .warning strong { color: var(--warn); }
     .combo { padding: 10px 14px; margin-bottom: 10px; }
     .rules li { margin: 3px 0; }

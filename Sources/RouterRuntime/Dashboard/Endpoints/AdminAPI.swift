@@ -16,7 +16,10 @@ struct AdminAPI: Sendable {
             let range = try OverviewRange.parse(
                 range: parameters["range"].map(String.init), from: parameters["from"].map(String.init), to: parameters["to"].map(String.init)
             )
-            return DashboardResponse.json(Overview.build(aggregate: state.usage?.aggregate ?? UsageAggregate(), range: range).json)
+            let started = ContinuousClock.now
+            var response = DashboardResponse.json(Overview.build(aggregate: state.usage?.aggregate ?? UsageAggregate(), range: range).json)
+            response.headers[.serverTiming] = DashboardResponse.serverTiming(since: started)
+            return response
         } catch {
             return ResponseFactory.error(.invalidRequest(error.description), format: .openai, requestID: context.requestID)
         }

@@ -33,8 +33,11 @@ struct DashboardPages: Sendable {
                         body: "<h1>Overview</h1><p class=\"notice bad-text\">" + HTML.escape(error.description) + "</p><p><a href=\"/ui/\">Back to the last 24 hours</a></p>",
                         status: .badRequest)
         }
+        let started = ContinuousClock.now
         let overview = Overview.build(aggregate: state.usage?.aggregate ?? UsageAggregate(), range: range)
-        return page(request, title: "Overview", section: .overview, body: OverviewPage.render(overview, hasUsageLog: state.usage != nil))
+        var response = page(request, title: "Overview", section: .overview, body: OverviewPage.render(overview, hasUsageLog: state.usage != nil))
+        response.headers[.serverTiming] = DashboardResponse.serverTiming(since: started)
+        return response
     }
 
     func requests(_ request: Request) -> Response {

@@ -49,6 +49,14 @@ enum DashboardResponse {
         return headers
     }
 
+    /// `app;dur=12.345`: the time the handler took, in milliseconds, for the benchmark and the
+    /// browser's network panel.
+    static func serverTiming(since started: ContinuousClock.Instant) -> String {
+        let (seconds, attoseconds) = (ContinuousClock.now - started).components
+        let microseconds = seconds * 1_000_000 + attoseconds / 1_000_000_000_000
+        return "app;dur=\(microseconds / 1000).\(String(microseconds % 1000 + 1000).dropFirst())"
+    }
+
     static func queryEscape(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~/"))) ?? ""
     }
@@ -56,4 +64,5 @@ enum DashboardResponse {
 
 extension HTTPField.Name {
     static let referrerPolicy = Self("referrer-policy")!
+    static let serverTiming = Self("server-timing")!
 }

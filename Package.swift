@@ -135,7 +135,7 @@ let package = Package(
         .target(name: "E2ERoutes", dependencies: ["RouteModel"], path: "tests-e2e/generated"),
         .executableTarget(
             name: "ClaudeRouterE2E",
-            dependencies: ["RouterCLI", "E2ERoutes"],
+            dependencies: ["RouterCLI", "RouterRuntime", "E2ERoutes"],
             path: "tests-e2e/Sources/ClaudeRouterE2E"
         ),
 

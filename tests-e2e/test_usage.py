@@ -28,7 +28,7 @@ THRIFTY_KEY = "e2e-thrifty-key"     # tpm 100
 
 FIELDS = {"v", "ts", "request_id", "client", "inbound", "model_requested", "route", "target", "attempts",
           "status", "error", "stream", "input_tokens", "output_tokens", "cache_read_tokens",
-          "cache_write_tokens", "reasoning_tokens", "ttft_ms", "duration_ms", "bytes_out"}
+          "cache_write_tokens", "reasoning_tokens", "cost_usd", "ttft_ms", "duration_ms", "bytes_out"}
 
 
 @pytest.fixture
@@ -106,7 +106,7 @@ def test_every_request_is_one_line_and_v1_usage_equals_a_recount(fresh_router, m
     records = wait_for_lines(fresh_router, 17)
     for record in records:
         assert FIELDS <= set(record), sorted(FIELDS - set(record))
-        assert record["v"] == 1
+        assert record["v"] == 2
     assert len({record["request_id"] for record in records}) == 17
     priced = [r for r in records if r["model_requested"] in ("claude-opus-5-5", "anthro")]
     assert all(r["input_tokens"] == 11 and r["output_tokens"] == 5 and r["cache_read_tokens"] == 3 for r in priced), priced

@@ -20,9 +20,10 @@ public struct ClaudeRouterCommand: AsyncParsableCommand {
     public init() {}
 
     /// Parses the process arguments and runs the chosen subcommand against `table`.
-    public static func main(table: RouteTable) async {
+    /// `wallClock` is the server's calendar time (the e2e binary passes a simulated one).
+    public static func main(table: RouteTable, wallClock: WallClock = .system) async {
         LineBufferedOutput.install()
-        CompiledTable.install(table)
+        CompiledTable.install(table, wallClock: wallClock)
         await main()
     }
 }
@@ -30,8 +31,13 @@ public struct ClaudeRouterCommand: AsyncParsableCommand {
 /// The table the executable was linked with, set once before any subcommand runs.
 enum CompiledTable {
     nonisolated(unsafe) private static var installed: RouteTable?
+    /// The calendar time `serve` runs on.
+    nonisolated(unsafe) private(set) static var wallClock = WallClock.system
 
-    static func install(_ table: RouteTable) { installed = table }
+    static func install(_ table: RouteTable, wallClock: WallClock = .system) {
+        installed = table
+        self.wallClock = wallClock
+    }
 
     static var current: RouteTable {
         guard let installed else { fatalError("ClaudeRouterCommand.main(table:) was not called") }

@@ -38,7 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
         if table.clients.isEmpty { print("no clients configured: loopback only, no auth") }
         let app = try RouterServer.makeApplication(
             table: table, host: host, port: port, environment: environment, logger: logger,
-            dataDirectory: data.resolved, onServerRunning: { [host] boundPort in
+            dataDirectory: data.resolved, wallClock: CompiledTable.wallClock, onServerRunning: { [host] boundPort in
                 print("claude-router listening on http://\(host):\(boundPort)")
                 fflush(nil)
             }

@@ -20,7 +20,7 @@ struct UsageEndpoint: Sendable {
             do {
                 query = try UsageQuery.parse(
                     from: parameters["from"].map(String.init), to: parameters["to"].map(String.init),
-                    groupBy: parameters["group_by"].map(String.init)
+                    groupBy: parameters["group_by"].map(String.init), now: state.wallClock.nowMilliseconds()
                 )
             } catch {
                 throw .invalidRequest(error.description)

@@ -1,4 +1,4 @@
 import E2ERoutes
 import RouterCLI
 
-await ClaudeRouterCommand.main(table: CompiledRoutes.table)
+await ClaudeRouterCommand.main(table: CompiledRoutes.table, wallClock: SimulatedClock.fromEnvironment())

@@ -196,7 +196,10 @@ enum RandomInput {
         var frames: [String] = []
         for _ in 0..<Int.random(in: 0...12, using: &generator) {
             let delta: String
-            switch Int.random(in: 0..<6, using: &generator) {
+            switch Int.random(in: 0..<7, using: &generator) {
+            case 6:
+                frames.append(#"{"id":"s","search_info":{"search_results":[{"title":"t","url":"https://x.example/\#(frames.count)"}]},"choices":[]}"#)
+                continue
             case 0, 1:
                 delta = #"{"content":"\#(texts.randomElement(using: &generator) ?? "")"}"#
             case 2:

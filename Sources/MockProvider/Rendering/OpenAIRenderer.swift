@@ -21,7 +21,7 @@ enum OpenAIRenderer {
             message += ",\"tool_calls\":[\(calls.joined(separator: ","))]"
         }
         message += "}"
-        return "{\"id\":\"chatcmpl-mock-\(reply.serial)\",\"object\":\"chat.completion\",\"created\":\(created),\"model\":\(JSONText.quoted(reply.model)),\"choices\":[{\"index\":0,\"message\":\(message),\"logprobs\":null,\"finish_reason\":\"\(reply.stopReason.openAIName)\"}],\"usage\":\(usage(reply.usage))}"
+        return "{\"id\":\"chatcmpl-mock-\(reply.serial)\",\"object\":\"chat.completion\",\"created\":\(created),\"model\":\(JSONText.quoted(reply.model)),\(searchInfo(reply))\"choices\":[{\"index\":0,\"message\":\(message),\"logprobs\":null,\"finish_reason\":\"\(reply.stopReason.openAIName)\"}],\"usage\":\(usage(reply.usage))}"
     }
 
     /// The `data:` lines of a streamed reply. The usage chunk comes only when the request set
@@ -35,6 +35,10 @@ enum OpenAIRenderer {
         }
 
         var lines = [choice("{\"role\":\"assistant\",\"content\":\"\"}")]
+        if reply.searchQuery != nil {
+            // DashScope sends the sources first, in a chunk of their own.
+            lines.append("data: {\"id\":\"chatcmpl-mock-\(reply.serial)\",\"object\":\"chat.completion.chunk\",\(searchInfo(reply))\"choices\":[]}\n\n")
+        }
         let textChunks = options?.textChunks ?? 1
         if let thinking = reply.thinking {
             if let field = reasoningMember(reply) {
@@ -66,6 +70,15 @@ enum OpenAIRenderer {
     }
 
     static let doneLine = "data: [DONE]\n\n"
+
+    /// `"search_info":{...},` with two sources named after the query, when the request searched.
+    private static func searchInfo(_ reply: ReplyContent) -> String {
+        guard let query = reply.searchQuery else { return "" }
+        let results = (1...2).map { n in
+            "{\"index\":\(n),\"title\":\(JSONText.quoted("Mock result \(n) for \(query)")),\"url\":\"https://search.mock.example/\(n)\",\"site_name\":\"mock\",\"icon\":\"\"}"
+        }
+        return "\"search_info\":{\"search_results\":[\(results.joined(separator: ","))]},"
+    }
 
     /// The `data:` line carrying an error object, as OpenAI-style upstreams send inside a 200.
     static func errorLine(_ error: ErrorBody) -> String {

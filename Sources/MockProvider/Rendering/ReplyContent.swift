@@ -27,9 +27,12 @@ struct ReplyContent: Sendable {
     var toolCallIDStyle: ToolCallIDStyle
     /// The request's serial number, for message and tool-call ids.
     var serial: Int
+    /// The user's words when the request asked for a web search (`enable_search`).
+    var searchQuery: String?
 
     init(request: InboundRequest, reply: ScriptedReply?, serial: Int) {
         self.serial = serial
+        searchQuery = request.enableSearch ? request.userWords : nil
         model = request.model
         text = reply?.text ?? (reply?.toolCalls?.isEmpty == false ? "" : Self.defaultText(for: request))
         thinking = reply?.thinking

@@ -16,6 +16,9 @@ struct InboundRequest: Sendable {
     var toolResultCount: Int
     /// A rough token estimate of the whole request (bytes / 4, at least 1).
     var estimatedInputTokens: Int
+    /// DashScope's `enable_search: true`: the reply reports the sources it "searched" in
+    /// `search_info`, as DashScope does with `search_options.enable_source`.
+    var enableSearch = false
 
     /// Decodes `body`; throws when it is not a JSON object of the expected shape.
     init(wire: WireProtocol, body: ByteBuffer) throws {
@@ -24,6 +27,7 @@ struct InboundRequest: Sendable {
         self.model = envelope.model ?? "mock-model"
         self.stream = envelope.stream ?? false
         self.includeUsage = envelope.streamOptions?.includeUsage ?? false
+        self.enableSearch = envelope.enableSearch ?? false
         self.estimatedInputTokens = Self.estimatedTokens(byteCount: body.readableBytes)
 
         var words: [String] = []
@@ -100,10 +104,12 @@ private struct Envelope: Decodable {
     var stream: Bool?
     var streamOptions: StreamOptions?
     var messages: [Message]?
+    var enableSearch: Bool?
 
     enum CodingKeys: String, CodingKey {
         case model, stream, messages
         case streamOptions = "stream_options"
+        case enableSearch = "enable_search"
     }
 
     struct StreamOptions: Decodable {

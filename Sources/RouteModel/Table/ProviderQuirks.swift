@@ -47,6 +47,9 @@ public struct ProviderQuirks: Sendable, Equatable {
     /// The upstream verifies thinking-block signatures (Anthropic does; `keep_billing_header`
     /// implies it): thinking it cannot have signed is left out of requests to it.
     public var verifiesThinkingSignatures = false
+    /// DashScope searches the web with `enable_search: true` and reports its sources in
+    /// `search_info`: Claude Code's WebSearch server tool is translated to it.
+    public var enableSearch = false
     /// `anthropic-beta` values the upstream rejects; `*` drops them all.
     public var rejectedBetas: [String] = []
 
@@ -69,6 +72,7 @@ public struct ProviderQuirks: Sendable, Equatable {
         ("tool_choice_auto_none_only", \.toolChoiceAutoNoneOnly),
         ("keep_billing_header", \.keepBillingHeader),
         ("verifies_thinking_signatures", \.verifiesThinkingSignatures),
+        ("enable_search", \.enableSearch),
     ]
 
     /// The catalog strings of every boolean quirk.

@@ -11,6 +11,7 @@ import RouteModel
 /// | `tool_result` | `tool` messages right after the assistant turn; `is_error` prefixes `Error: `; images move to a following `user` message |
 /// | `thinking` | `reasoning_content` on tool-call turns with `reasoning_roundtrip`, dropped otherwise |
 /// | `tools[].input_schema` | `tools[].function.parameters` (copied byte for byte); server tools dropped |
+/// | `web_search_…` server tool | `enable_search` (DashScope), else refused when it is the only tool (``WebSearchRequest``) |
 /// | `tool_choice` auto/any/tool/none | auto/required/{function}/none; `disable_parallel_tool_use` → `parallel_tool_calls: false` |
 /// | `max_tokens` | `max_tokens` (or `max_completion_tokens`), clamped to the catalog cap |
 /// | `temperature`, `top_p`, `stop_sequences` | same, `stop`; adjusted by quirks |
@@ -47,6 +48,7 @@ public enum AnthropicToOpenAIRequest {
 
         let effectiveThinking = thinking.effective(stream: stream, quirks: quirks)
         try AnthropicToolConverter.write(root, thinkingOn: effectiveThinking == true, quirks: quirks, into: &w)
+        try WebSearchRequest.write(root, context: context, into: &w)
 
         if let maxTokens = root["max_tokens"] {
             guard let requested = maxTokens.int, requested > 0 else {

@@ -45,12 +45,19 @@ struct AnthropicEventWriter {
     enum BlockStart {
         case text, thinking
         case toolUse(id: String, name: String)
+        case serverToolUse(id: String)
+        /// A block that arrives whole (`web_search_tool_result`), written by the closure.
+        case whole((inout JSONWriter) -> Void)
     }
 
     mutating func blockStart(_ index: Int, _ block: BlockStart) {
         event("content_block_start") { w in
             w.member("index", index)
             w.key("content_block")
+            if case .whole(let write) = block {
+                write(&w)
+                return
+            }
             w.beginObject()
             switch block {
             case .text:
@@ -67,6 +74,15 @@ struct AnthropicEventWriter {
                 w.key("input")
                 w.beginObject()
                 w.endObject()
+            case .serverToolUse(let id):
+                w.member("type", "server_tool_use")
+                w.member("id", id)
+                w.member("name", "web_search")
+                w.key("input")
+                w.beginObject()
+                w.endObject()
+            case .whole:
+                break
             }
             w.endObject()
         }

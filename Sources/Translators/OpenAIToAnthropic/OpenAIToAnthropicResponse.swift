@@ -10,6 +10,7 @@ import RouteModel
 /// | `tool_calls` | `tool_use` blocks, input parsed from `arguments` (see ``ToolArguments``), ids normalised (see ``ToolCallID``) |
 /// | `finish_reason` | `stop_reason` (stop→end_turn, length→max_tokens, content_filter→refusal, vLLM/SGLang matched stop string→stop_sequence; tool_use exactly when there are tool calls) |
 /// | blank `content` | no text block (Anthropic rejects whitespace-only text on replay) |
+/// | `search_info.search_results` (DashScope search) | `server_tool_use` + `web_search_tool_result`, first |
 /// | `usage` incl. cached tokens | `input_tokens`, `output_tokens`, `cache_read_input_tokens` |
 /// | `{"error": …}` | Anthropic `{"type":"error","error":…}` |
 public enum OpenAIToAnthropicResponse {
@@ -45,6 +46,11 @@ public enum OpenAIToAnthropicResponse {
         w.member("model", context.inboundModel)
         w.key("content")
         w.beginArray()
+        if let results = WebSearchResults.results(in: root) {
+            let searchID = WebSearchResults.toolUseID(messageID: upstreamID)
+            WebSearchResults.writeToolUse(id: searchID, into: &w)
+            WebSearchResults.writeResult(results, toolUseID: searchID, into: &w)
+        }
         let toolCount = writeContent(message, messageID: upstreamID, into: &w)
         w.endArray()
         let stop = StopReasonMapping.anthropic(

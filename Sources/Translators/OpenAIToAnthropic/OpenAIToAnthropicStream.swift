@@ -31,6 +31,7 @@ public struct OpenAIToAnthropicStream: Sendable {
     private var emittedToolCalls = 0
     private var finishReason: String?
     private var matchedStop: String?
+    private var emittedSearch = false
     /// Whitespace-only text not yet sent: it opens a text block only once real text follows,
     /// and is dropped when a thinking block, a tool call or the end comes first (see ``BlankText``).
     private var heldBlankText: [AnthropicEventWriter.DeltaText] = []
@@ -62,6 +63,7 @@ public struct OpenAIToAnthropicStream: Sendable {
             handle(event, final: false)
             if isFinished { break }
         }
+        if parser.overflowed, !isFinished { terminate(type: "api_error", message: SSEParser.overflowMessage) }
         return events.take()
     }
 
@@ -111,6 +113,7 @@ public struct OpenAIToAnthropicStream: Sendable {
         }
         if messageID == nil, let id = root.string("id"), !id.isEmpty { messageID = id }
         ensureStarted()
+        if !emittedSearch, let results = WebSearchResults.results(in: root) { appendSearch(results) }
         if let chunkUsage = OpenAIUsage(root["usage"]) {
             usage = chunkUsage
             sawUsage = true
@@ -226,6 +229,22 @@ public struct OpenAIToAnthropicStream: Sendable {
                 pendingTools[position].arguments.append(contentsOf: arguments.raw)
             }
         }
+    }
+
+    /// The upstream's own web search, as the two blocks Anthropic's web search tool streams.
+    private mutating func appendSearch(_ results: JSONNode) {
+        emittedSearch = true
+        for segment in splitter.flush() { appendSegment(segment) }
+        flushTools()
+        closeOpenBlock()
+        heldBlankText.removeAll()
+        let id = WebSearchResults.toolUseID(messageID: messageID ?? fallbackMessageID)
+        events.blockStart(nextIndex, .serverToolUse(id: id))
+        events.blockDelta(nextIndex, type: "input_json_delta", field: "partial_json", .decoded(#"{"query":""}"#))
+        events.blockStop(nextIndex)
+        events.blockStart(nextIndex + 1, .whole { w in WebSearchResults.writeResult(results, toolUseID: id, into: &w) })
+        events.blockStop(nextIndex + 1)
+        nextIndex += 2
     }
 
     private mutating func flushTools() {

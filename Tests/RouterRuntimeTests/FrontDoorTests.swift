@@ -202,6 +202,30 @@ final class FrontDoorTests: XCTestCase {
         XCTAssertEqual(fine.status, 200, "the same key in sibling objects is not a duplicate: \(fine.text)")
     }
 
+    // MARK: values copied upstream
+
+    func testProviderKeysAreTrimmedAndABrokenOneIsNeverEchoed() async throws {
+        let yaml = RouterHarness.yaml(upstreamPort: upstream.port)
+        var environment = RouterHarness.environment
+        environment["TEST_ANTHROPIC_KEY"] = RouterHarness.anthropicKey + "\n"  // a Secret mounted from a file
+        environment["TEST_OPENAI_KEY"] = "sk-first-half\r\nx-injected: 1"
+        let keyed = try await RouterHarness.start(yaml: yaml, environment: environment)
+        do {
+            let trimmed = try await keyed.send("/v1/messages", json: Bodies.anthropic(model: "claude-x"))
+            XCTAssertEqual(trimmed.status, 200, trimmed.text)
+            XCTAssertEqual(upstream.recorded.last?.header("x-api-key"), RouterHarness.anthropicKey)
+            let before = upstream.recorded.count
+            let broken = try await keyed.send("/v1/chat/completions", headers: RouterHarness.openAIHeaders(), json: Bodies.openAI(model: "gpt-x"))
+            XCTAssertEqual(broken.status, 502, broken.text)
+            XCTAssertFalse(broken.text.contains("sk-first-half"), "the key must not reach the client: \(broken.text)")
+            XCTAssertFalse(keyed.logs.all.joined(separator: "\n").contains("sk-first-half"), "nor the log")
+            XCTAssertEqual(upstream.recorded.count, before, "no request with an injected header was sent")
+        } catch {
+            XCTFail("\(error)")
+        }
+        try await keyed.stop()
+    }
+
     func testAnUpstreamResponseWithAmbiguousUsageIsNotPassedOn() async throws {
         upstream.script(model: "claude-up-1", .json(status: 200, body: #"{"id":"msg_1","type":"message","role":"assistant","model":"claude-up-1","content":[{"type":"text","text":"hi"}],"stop_reason":"end_turn","usage":{"input_tokens":5,"output_tokens":3,"output_tokens":0}}"#))
         let reply = try await router.send("/v1/messages", json: Bodies.anthropic(model: "claude-x"))

@@ -18,9 +18,10 @@ final class PassthroughTests: XCTestCase {
     }
 
     func testUnknownFieldsSurviveByteForByteWithOnlyTheModelChanged() async throws {
-        // A real Claude Code body plus fields the router has never heard of, in odd spacing.
+        // A real Claude Code body plus fields the router has never heard of, in odd spacing (names
+        // the capture does not use already: a repeated key would be refused).
         var body = try Bodies.claudeCodeFixture()
-        let extra = #", "context_management" : {"edits":[{"type":"clear_tool_uses_20250919"}]},"output_config":{"effort":"high","x":[1,2,{"y":null}]}"#
+        let extra = #", "future_management" : {"edits":[{"type":"clear_tool_uses_20250919"}]},"future_config":{"effort":"high","x":[1,2,{"y":null}]}"#
         body.removeLast()  // the closing brace
         body += Array(extra.utf8) + Array("}".utf8)
         let sent = String(decoding: body, as: UTF8.self)

@@ -29,12 +29,17 @@ extension ProviderSpec {
 }
 
 extension String {
-    /// The text without leading and trailing spaces and tabs (header values, keys pasted with a
-    /// stray space).
+    /// The text without leading and trailing spaces, tabs and line breaks (header values, keys
+    /// pasted with a stray space, keys read from a file or a Kubernetes Secret with a final
+    /// newline, which would otherwise be an invalid header value).
     public func trimmingSpaces() -> String {
         var view = self[...]
-        while view.first == " " || view.first == "\t" { view = view.dropFirst() }
-        while view.last == " " || view.last == "\t" { view = view.dropLast() }
+        while let first = view.first, Self.isPadding(first) { view = view.dropFirst() }
+        while let last = view.last, Self.isPadding(last) { view = view.dropLast() }
         return String(view)
+    }
+
+    private static func isPadding(_ character: Character) -> Bool {
+        character == " " || character == "\t" || character == "\n" || character == "\r" || character == "\r\n"
     }
 }

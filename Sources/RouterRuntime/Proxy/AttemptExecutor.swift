@@ -165,7 +165,9 @@ struct AttemptExecutor: Sendable {
             case .connectTimeout: return .upstreamTimeout(target: target, phase: .connect)
             case .deadlineExceeded: return .upstreamTimeout(target: target, phase: .firstByte)
             case .readTimeout: return .upstreamTimeout(target: target, phase: .idle)
-            default: return .upstreamUnreachable(target: target, detail: "\(error)")
+            // The short form: the long one carries associated values, which for header
+            // validation errors are the header values themselves (the provider key included).
+            default: return .upstreamUnreachable(target: target, detail: error.shortDescription)
             }
         }
         if let error = error as? IOError {

@@ -45,7 +45,7 @@ struct ProviderCredentials: Sendable {
                 switch header.value {
                 case .literal(let value): headers.append((header.name, value))
                 case .env(let name):
-                    if let value = environment[name], !value.isEmpty { headers.append((header.name, value)) } else { missing.append(name) }
+                    if let value = environment[name]?.trimmingSpaces(), !value.isEmpty { headers.append((header.name, value)) } else { missing.append(name) }
                 }
             }
             return Entry(

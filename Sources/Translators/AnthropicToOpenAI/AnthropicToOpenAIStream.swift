@@ -49,6 +49,7 @@ public struct AnthropicToOpenAIStream: Sendable {
             handle(event, final: false)
             if isFinished { break }
         }
+        if parser.overflowed, !isFinished { terminate(type: "api_error", message: SSEParser.overflowMessage) }
         return take()
     }
 

@@ -44,6 +44,8 @@ public struct PassthroughStreamWatcher: Sendable {
         let start = held.count
         held.append(contentsOf: bytes)
         let events = held.withUnsafeBufferPointer { parser.feed(buffer: UnsafeBufferPointer(rebasing: $0[start...])) }
+        // An oversized event is not forwarded cut; the client gets an error event instead.
+        if parser.overflowed { return fail(SSEParser.overflowMessage) }
         if dropsUsageChunks {
             held = []
             return reframe(events)

@@ -7,8 +7,11 @@ struct SSEEvent: Equatable {
 /// An incremental `text/event-stream` parser: bytes in, whole events out, the same events
 /// whatever the chunk boundaries (a `\r\n` split across chunks included).
 struct SSEParser {
-    /// An event larger than this is dropped rather than buffered without bound.
+    /// An event larger than this is dropped rather than buffered without bound; the stream
+    /// translators then end the client's stream with an error event (``overflowed``).
     static let maxEventBytes = 16 << 20
+    /// What the client's error event says when an upstream event passed ``maxEventBytes``.
+    static let overflowMessage = "upstream sent a stream event larger than \(maxEventBytes >> 20) MiB; the stream was stopped"
 
     private var line: [UInt8] = []
     private var skipNextLineFeed = false
@@ -17,6 +20,9 @@ struct SSEParser {
     private var hasData = false
     /// Set when an event had to be dropped for size.
     private(set) var overflowed = false
+    /// The rest of an oversized event is skipped up to its end (a blank line), so that its tail
+    /// is not read as lines of a new event.
+    private var discarding = false
 
     /// Whether bytes of an unfinished event are buffered (a stream ending now was cut mid-event).
     var hasPartialEvent: Bool { !line.isEmpty || hasData || name != nil }
@@ -46,14 +52,18 @@ struct SSEParser {
             }
             var end = i
             while end < count, buffer[end] != 0x0A, buffer[end] != 0x0D { end += 1 }
-            if end > i {
+            if discarding {
+                if end == i, end < count { discarding = false }  // a blank line: the event is over
+            } else if end > i {
                 if line.count + data.count + (end - i) <= Self.maxEventBytes {
                     line.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i..<end]))
                 } else {
                     overflowed = true
+                    discarding = true
                     line.removeAll()
                     data.removeAll()
                     hasData = false
+                    name = nil
                 }
             }
             guard end < count else { break }

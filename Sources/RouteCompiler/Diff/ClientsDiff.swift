@@ -7,7 +7,9 @@ enum ClientsDiff {
             changes.add(.clients, .removed, name, "client \(code(name)) removed")
         }
         for (name, client) in after.sorted(by: { $0.key < $1.key }) where before[name] == nil {
-            changes.add(.clients, .added, name, "client \(code(name)) added: \(limits(client).map { "\($0.label) \($0.value)" }.joined(separator: ", "))")
+            // Only what is set: unlimited and non-admin are the defaults.
+            let set = limits(client).filter { $0.value != "unlimited" && $0.value != "no" }
+            changes.add(.clients, .added, name, "client \(code(name)) added: \(set.map { "\($0.label) \($0.value)" }.joined(separator: ", "))")
         }
         for (name, old) in before.sorted(by: { $0.key < $1.key }) {
             guard let new = after[name] else { continue }
@@ -25,6 +27,9 @@ enum ClientsDiff {
             ("tpm", DiffWording.limit(client.tpm)),
             ("max_concurrent", DiffWording.limit(client.maxConcurrent)),
             ("models", client.models.map(\.pattern).joined(separator: ", ")),
+            ("admin", client.admin ? "yes" : "no"),
+            ("daily_usd", client.budget?.daily.map(\.decimalString) ?? "unlimited"),
+            ("monthly_usd", client.budget?.monthly.map(\.decimalString) ?? "unlimited"),
         ]
     }
 

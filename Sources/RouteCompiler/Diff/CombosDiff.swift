@@ -62,17 +62,24 @@ enum CombosDiff {
         let oldByKey = Dictionary(zip(oldKeys, before.enumerated()).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
         let newByKey = Dictionary(zip(newKeys, after.enumerated()).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
         for key in oldKeys {
-            guard let old = oldByKey[key] else { continue }
-            if let new = newByKey[key] {
-                if new.element.use != old.element.use {
-                    changes.add(.combos, .changed, name, "combo \(code(name)) rule #\(new.offset + 1) (if \(new.element.condition)) now uses \(code(new.element.use)) (was \(code(old.element.use)))")
-                }
-            } else {
-                changes.add(.combos, .removed, name, "combo \(code(name)) rule #\(old.offset + 1) removed: if \(old.element.condition) → \(code(old.element.use))")
-            }
+            guard let old = oldByKey[key], let new = newByKey[key], new.element.use != old.element.use else { continue }
+            changes.add(.combos, .changed, name, "combo \(code(name)) rule #\(new.offset + 1) (if \(new.element.condition)) now uses \(code(new.element.use)) (was \(code(old.element.use)))")
         }
-        for key in newKeys where oldByKey[key] == nil {
-            guard let new = newByKey[key] else { continue }
+        // A rule whose conditions were edited in place: one removed and one added at the same position.
+        var removed = oldKeys.compactMap { newByKey[$0] == nil ? oldByKey[$0] : nil }
+        var added = newKeys.compactMap { oldByKey[$0] == nil ? newByKey[$0] : nil }
+        for old in removed {
+            guard let new = added.first(where: { $0.offset == old.offset }) else { continue }
+            let uses = new.element.use == old.element.use
+                ? "→ \(code(new.element.use))" : "→ \(code(new.element.use)) (was → \(code(old.element.use)))"
+            changes.add(.combos, .changed, name, "combo \(code(name)) rule #\(new.offset + 1) conditions now: if \(new.element.condition) (was if \(old.element.condition)) \(uses)")
+            removed.removeAll { $0.offset == old.offset }
+            added.removeAll { $0.offset == new.offset }
+        }
+        for old in removed {
+            changes.add(.combos, .removed, name, "combo \(code(name)) rule #\(old.offset + 1) removed: if \(old.element.condition) → \(code(old.element.use))")
+        }
+        for new in added {
             changes.add(.combos, .added, name, "combo \(code(name)) rule #\(new.offset + 1) added: if \(new.element.condition) → \(code(new.element.use))")
         }
         let keptBefore = oldKeys.filter { newByKey[$0] != nil }

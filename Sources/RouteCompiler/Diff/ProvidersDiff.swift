@@ -69,11 +69,30 @@ enum ProvidersDiff {
         let (added, removed) = DiffWording.addedAndRemoved(before.map(\.id), after.map(\.id))
         if !added.isEmpty { changes.add(.providers, .added, name, "\(subject): models added: \(DiffWording.codes(added))") }
         if !removed.isEmpty { changes.add(.providers, .removed, name, "\(subject): models removed: \(DiffWording.codes(removed))") }
-        let old = Dictionary(before.map { ($0.id, $0.maxOutputTokens) }, uniquingKeysWith: { first, _ in first })
+        let old = Dictionary(before.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for model in after {
-            guard let was = old[model.id], was != model.maxOutputTokens else { continue }
-            changes.add(.providers, .changed, name, "\(subject): max output tokens of \(code(model.id)) \(DiffWording.change(DiffWording.limit(was), DiffWording.limit(model.maxOutputTokens)))")
+            guard let was = old[model.id] else { continue }
+            if was.maxOutputTokens != model.maxOutputTokens {
+                changes.add(.providers, .changed, name, "\(subject): max output tokens of \(code(model.id)) \(DiffWording.change(DiffWording.limit(was.maxOutputTokens), DiffWording.limit(model.maxOutputTokens)))")
+            }
+            if was.price != model.price {
+                changes.add(.providers, .changed, name, "\(subject): price of \(code(model.id)) (USD per million tokens) \(DiffWording.change(price(was.price), price(model.price)))")
+            }
         }
+    }
+
+    /// Base rates in USD per million tokens; tiers and peak hours are named, not spelled out.
+    private static func price(_ price: ModelPrice?) -> String {
+        guard let price else { return "none" }
+        func perMillion(_ picodollarsPerToken: Int64) -> String {
+            USDAmount(picodollars: picodollarsPerToken.multipliedReportingOverflow(by: 1_000_000).partialValue).decimalString
+        }
+        let base = price.base
+        var text = "input \(perMillion(base.input)), output \(perMillion(base.output)), cache read \(perMillion(base.cacheRead)), cache write \(perMillion(base.cacheWrite))"
+        if let reasoning = base.reasoning { text += ", reasoning \(perMillion(reasoning))" }
+        if !price.tiers.isEmpty { text += ", \(price.tiers.count) input-length tier\(price.tiers.count == 1 ? "" : "s")" }
+        if price.peak != nil { text += ", peak-hour rates" }
+        return text
     }
 
     private static func names(_ list: [String]) -> String { list.isEmpty ? "none" : list.joined(separator: ", ") }

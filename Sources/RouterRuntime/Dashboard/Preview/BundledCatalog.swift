@@ -218,7 +218,7 @@ presets:
             - {above_input_tokens: 32000, input: 0.3, output: 2.4, cache_read: 0.06}
             - {above_input_tokens: 128000, input: 0.6, output: 4.8, cache_read: 0.12}
     thinking: enable_thinking
-    quirks: [thinking_forbids_tool_choice, thinking_requires_stream]
+    quirks: [thinking_forbids_tool_choice, thinking_requires_stream, enable_search]
 
   dashscope-intl:
     protocol: openai
@@ -267,7 +267,7 @@ presets:
             - {above_input_tokens: 32000, input: 0.3, output: 2.4, cache_read: 0.06}
             - {above_input_tokens: 128000, input: 0.6, output: 4.8, cache_read: 0.12}
     thinking: enable_thinking
-    quirks: [thinking_forbids_tool_choice, thinking_requires_stream]
+    quirks: [thinking_forbids_tool_choice, thinking_requires_stream, enable_search]
 
   dashscope-anthropic:
     protocol: anthropic

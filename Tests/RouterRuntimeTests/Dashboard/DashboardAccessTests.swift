@@ -122,6 +122,23 @@ final class DashboardAccessTests: XCTestCase {
         XCTAssertTrue(secure.header("set-cookie")?.contains("; Secure") == true)
     }
 
+    func testWithoutClientsTheDashboardIsOpenOnLoopbackButNotToOtherSites() async throws {
+        let router = try await RouterHarness.start(yaml: RouterHarness.yaml(upstreamPort: upstream.port, clients: false))
+        defer { Task { try await router.stop() } }
+        let page = try await router.send(.GET, "/ui/", headers: [])
+        XCTAssertEqual(page.status, 200)
+        XCTAssertTrue(page.text.contains("id=\"stat-requests\""))
+        let login = try await Self.sendWithoutRedirects(router, "/ui/login", headers: [("content-type", "application/x-www-form-urlencoded")], body: "key=x")
+        XCTAssertEqual(login.status, 303, "nothing to sign in to")
+        let json = [("content-type", "application/json")]
+        let sameSite = try await router.send(.POST, "/v1/admin/route", headers: json + [("origin", router.base)], body: Array("{\"model\":\"anthro\"}".utf8))
+        XCTAssertEqual(sameSite.status, 200, sameSite.text)
+        let crossSite = try await router.send(.POST, "/v1/admin/route", headers: json + [("origin", "https://evil.example")], body: Array("{\"model\":\"anthro\"}".utf8))
+        XCTAssertEqual(crossSite.status, 403)
+        let fetchMetadata = try await router.send(.POST, "/v1/admin/route", headers: json + [("sec-fetch-site", "cross-site")], body: Array("{\"model\":\"anthro\"}".utf8))
+        XCTAssertEqual(fetchMetadata.status, 403)
+    }
+
     /// A POST whose 303 is returned as is (the harness client follows redirects).
     static func sendWithoutRedirects(_ router: RouterHarness, _ path: String, headers: [(String, String)], body: String) async throws -> RouterHarness.Reply {
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))

@@ -1,120 +1,117 @@
 #!/usr/bin/env bash
-# Passthrough overhead: wrk against mock-provider directly vs through claude-router (the
-# ClaudeRouterE2E binary, whose table routes claude-* to a mock on 127.0.0.1:18101), non-streaming
-# and streaming, plus the router's RSS at idle and under 256 concurrent streams.
+# Proxy overhead: the same wrk load against mock-provider directly, through nginx (Debian
+# nginx-light, the reference hop) and through claude-router (the ClaudeRouterE2E binary, whose
+# table routes claude-* to a mock on 127.0.0.1:18101, gpt-* to one on 127.0.0.1:18102, and the
+# model `oai` from Anthropic clients to the OpenAI one, translated), in the same run.
 #
-# Needs: a release build (swift build -c release --scratch-path .build-release), wrk, python3.
+# For each case: requests/s, p50/p99 latency, and the proxy's CPU per request (utime + stime from
+# /proc/<pid>/stat, all nginx processes summed), the ratio router / nginx, and the proxy's RSS.
+# Cases: a small OpenAI chat (same format), the real 54 KB Claude Code request same-format and
+# translated to OpenAI, 50-chunk streams (OpenAI same format, Claude Code translated both ways).
+#
+# Needs: release builds (swift build -c release --static-swift-stdlib --scratch-path .build-release
+# --product ClaudeRouterE2E, and --product mock-provider), python3; installs wrk and nginx-light
+# when missing. The Claude Code capture comes from $CLAUDE_CODE_FIXTURES (default
+# ../shared/fixtures/claude-code beside the checkout).
 # Usage: scripts/bench-passthrough.sh [duration_seconds] [connections]
 # Prints a markdown table; loopback only, bounded in time.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin="${BENCH_BIN_DIR:-$root/.build-release/release}"
-duration="${1:-15}"
+fixtures="${CLAUDE_CODE_FIXTURES:-$root/../shared/fixtures/claude-code}"
+duration="${1:-10}"
 connections="${2:-64}"
 threads=2
 router_port=18787
+nginx_port=18201
 work="$(mktemp -d)"
-trap 'kill ${mock_pid:-} ${router_pid:-} 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+cleanup() {
+    kill ${mock_a_pid:-} ${mock_o_pid:-} ${router_pid:-} ${nginx_pid:-} 2>/dev/null || true
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
 
-for tool in wrk python3 curl; do command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }; done
+source "$root/scripts/bench-lib.sh"
+bench_install_tools
 [ -x "$bin/mock-provider" ] && [ -x "$bin/ClaudeRouterE2E" ] || { echo "build release first: $bin" >&2; exit 1; }
+[ -f "$fixtures/01-say-hi-turn1.json" ] || { echo "missing $fixtures/01-say-hi-turn1.json" >&2; exit 1; }
+ulimit -n 65536 2>/dev/null || true
 
-# The wrk script: POST the body in $BENCH_BODY, with x-api-key when $BENCH_KEY is set.
-cat > "$work/post.lua" <<'LUA'
--- wrk script: POST the JSON body in $BENCH_BODY with the headers the router and mock expect.
--- Usage: BENCH_BODY=/path/body.json BENCH_KEY=key wrk -s post.lua URL
-local file = assert(io.open(os.getenv("BENCH_BODY"), "rb"))
-wrk.method = "POST"
-wrk.body = file:read("*a")
-file:close()
-wrk.headers["content-type"] = "application/json"
-wrk.headers["anthropic-version"] = "2023-06-01"
-local key = os.getenv("BENCH_KEY")
-if key and key ~= "" then wrk.headers["x-api-key"] = key end
+bench_write_wrk_script "$work/post.lua"
 
--- Count non-2xx answers so a broken run cannot pass as a fast one.
-local failures = 0
-function response(status, headers, body)
-  if status < 200 or status > 299 then failures = failures + 1 end
-end
-
-function done(summary, latency, requests)
-  io.write(string.format("non2xx %d\n", summary.errors.status))
-end
-LUA
-
-# Bodies: a real 54 KB Claude Code request (tools, system prompt), non-streaming and streaming.
-python3 - "$work" "$root/Tests/Fixtures/claude-code/01-say-hi-turn1.json" <<'PY'
+# Bodies: a small OpenAI chat, the real Claude Code request (same format: claude-*; translated:
+# model `oai`), whole and streamed.
+python3 - "$work" "$fixtures/01-say-hi-turn1.json" <<'PY'
 import json, sys
-capture = json.load(open(sys.argv[2]))
-body = capture["body"]
-for name, stream in (("plain", False), ("stream", True)):
-    body["stream"] = stream
-    open(f"{sys.argv[1]}/{name}.json", "w").write(json.dumps(body))
+work, capture = sys.argv[1], json.load(open(sys.argv[2]))
+def write(name, body):
+    open(f"{work}/{name}.json", "w").write(json.dumps(body))
+small = {"model": "gpt-4o", "messages": [{"role": "user", "content": "Say hi."}], "max_tokens": 16}
+write("small-openai", small)
+write("stream-openai", dict(small, stream=True))
+cc = capture["body"]
+write("cc-same", dict(cc, stream=False))
+write("cc-translated", dict(cc, model="oai", stream=False))
+write("stream-cc-same", dict(cc, stream=True))
+write("stream-cc-translated", dict(cc, model="oai", stream=True))
 PY
 
-"$bin/mock-provider" --host 127.0.0.1 --port 18101 --name bench --models claude-mock-1 > "$work/mock.log" 2>&1 &
-mock_pid=$!
+"$bin/mock-provider" --host 127.0.0.1 --port 18101 --name bench-anthropic > "$work/mock-a.log" 2>&1 &
+mock_a_pid=$!
+"$bin/mock-provider" --host 127.0.0.1 --port 18102 --name bench-openai > "$work/mock-o.log" 2>&1 &
+mock_o_pid=$!
 MOCK_ANTHROPIC_KEY=bench-upstream-key MOCK_OPENAI_KEY=bench-upstream-key \
     "$bin/ClaudeRouterE2E" serve --host 127.0.0.1 --port "$router_port" --data-dir "$work/data" > "$work/router.log" 2>&1 &
 router_pid=$!
+bench_start_nginx "$work" "$nginx_port"
 for _ in $(seq 1 100); do
-    grep -q "listening on" "$work/mock.log" && grep -q "listening on" "$work/router.log" && break
+    grep -q "listening on" "$work/mock-a.log" && grep -q "listening on" "$work/mock-o.log" \
+        && grep -q "listening on" "$work/router.log" && break
     sleep 0.1
 done
+# Every reply: 250 characters of text; streamed, in 50 text deltas (plus the protocol's
+# opening and closing events).
+reply_text="$(python3 -c 'print(("The quick brown fox jumps over the lazy dog. " * 6)[:250])')"
+for port in 18101 18102; do
+    curl -s -X POST "http://127.0.0.1:$port/_mock/script" -H 'content-type: application/json' \
+        -d "{\"steps\":[{\"sticky\":true,\"reply\":{\"text\":\"$reply_text\"},\"stream\":{\"text_chunks\":50}}]}" > /dev/null
+done
 
-rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+# Warm every path (connection pools, page cache) before measuring.
+for target in "http://127.0.0.1:18101" "http://127.0.0.1:$nginx_port" "http://127.0.0.1:$router_port"; do
+    bench_wrk "$target/v1/messages" "$work/cc-same.json" e2e-client-key 8 2 > /dev/null
+    bench_wrk "$target/v1/chat/completions" "$work/small-openai.json" e2e-client-key 8 2 > /dev/null
+done
+idle_rss=$(bench_rss_kb "$router_pid")
 
-# One wrk run; prints "rps p50 p99 non2xx".
-run() {
-    local url="$1" body="$2" key="$3" conns="$4" secs="$5"
-    BENCH_BODY="$body" BENCH_KEY="$key" wrk -t"$threads" -c"$conns" -d"${secs}s" --latency -s "$work/post.lua" "$url" > "$work/wrk.out"
-    python3 - "$work/wrk.out" <<'PY'
-import re, sys
-text = open(sys.argv[1]).read()
-if "Latency Distribution" not in text:
-    sys.exit("wrk failed:\n" + text)
-def ms(value):
-    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
-    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
-rps = re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)
-p50 = ms(re.search(r"^\s+50%\s+(\S+)", text, re.M).group(1))
-p99 = ms(re.search(r"^\s+99%\s+(\S+)", text, re.M).group(1))
-non2xx = re.search(r"non2xx (\d+)", text).group(1)
-print(f"{float(rps):.0f} {p50:.2f} {p99:.2f} {non2xx}")
+echo "| case | path | req/s | p50 ms | p99 ms | non-2xx | proxy CPU ms/req | CPU ÷ nginx | proxy RSS MB |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+for case in small-openai cc-same cc-translated stream-openai stream-cc-same stream-cc-translated; do
+    case "$case" in
+        small-openai|stream-openai) path=/v1/chat/completions; direct=18102 ;;
+        *) path=/v1/messages; direct=18101 ;;
+    esac
+    read -r d_rps d_p50 d_p99 d_err d_n < <(bench_wrk "http://127.0.0.1:$direct$path" "$work/$case.json" "" "$connections" "$duration")
+    n_before=$(bench_cpu_ticks $(bench_nginx_pids))
+    read -r n_rps n_p50 n_p99 n_err n_n < <(bench_wrk "http://127.0.0.1:$nginx_port$path" "$work/$case.json" "" "$connections" "$duration")
+    n_cpu=$(( $(bench_cpu_ticks $(bench_nginx_pids)) - n_before ))
+    n_rss=$(bench_rss_kb $(bench_nginx_pids))
+    r_before=$(bench_cpu_ticks "$router_pid")
+    read -r r_rps r_p50 r_p99 r_err r_n < <(bench_wrk "http://127.0.0.1:$router_port$path" "$work/$case.json" e2e-client-key "$connections" "$duration")
+    r_cpu=$(( $(bench_cpu_ticks "$router_pid") - r_before ))
+    r_rss=$(bench_rss_kb "$router_pid")
+    python3 - "$case" "$(getconf CLK_TCK)" "$d_rps $d_p50 $d_p99 $d_err" "$n_rps $n_p50 $n_p99 $n_err $n_n $n_cpu $n_rss" \
+        "$r_rps $r_p50 $r_p99 $r_err $r_n $r_cpu $r_rss" <<'PY'
+import sys
+case, tick = sys.argv[1], 1000 / float(sys.argv[2])
+d = sys.argv[3].split(); n = sys.argv[4].split(); r = sys.argv[5].split()
+n_ms = int(n[5]) * tick / max(1, int(n[4])); r_ms = int(r[5]) * tick / max(1, int(r[4]))
+print(f"| {case} | mock direct | {float(d[0]):.0f} | {d[1]} | {d[2]} | {d[3]} | | | |")
+print(f"| {case} | nginx | {float(n[0]):.0f} | {n[1]} | {n[2]} | {n[3]} | {n_ms:.3f} | 1.0× | {int(n[6]) / 1024:.0f} |")
+print(f"| {case} | router | {float(r[0]):.0f} | {r[1]} | {r[2]} | {r[3]} | {r_ms:.3f} | {r_ms / n_ms:.1f}× | {int(r[6]) / 1024:.0f} |")
 PY
-}
-
-# Warm both paths (connection pools, page cache) before measuring.
-run "http://127.0.0.1:18101/v1/messages" "$work/plain.json" "" 8 2 > /dev/null
-run "http://127.0.0.1:$router_port/v1/messages" "$work/plain.json" e2e-client-key 8 2 > /dev/null
-idle_rss=$(rss_kb "$router_pid")
-
-echo "| mode | path | req/s | p50 ms | p99 ms | non-2xx |"
-echo "|---|---|---:|---:|---:|---:|"
-for mode in plain stream; do
-    read -r d_rps d_p50 d_p99 d_err < <(run "http://127.0.0.1:18101/v1/messages" "$work/$mode.json" "" "$connections" "$duration")
-    read -r r_rps r_p50 r_p99 r_err < <(run "http://127.0.0.1:$router_port/v1/messages" "$work/$mode.json" e2e-client-key "$connections" "$duration")
-    echo "| $mode | mock direct | $d_rps | $d_p50 | $d_p99 | $d_err |"
-    echo "| $mode | via router | $r_rps | $r_p50 | $r_p99 | $r_err |"
-    python3 -c "print(f'| $mode | router/direct | {$r_rps/$d_rps:.2f}x req/s | +{$r_p50-$d_p50:.2f} | +{$r_p99-$d_p99:.2f} | |')"
 done
-
-# 256 concurrent slow streams (the mock paces 20 text deltas 50 ms apart), RSS sampled meanwhile.
-curl -s -X POST "http://127.0.0.1:18101/_mock/script" -H 'content-type: application/json' \
-    -d '{"steps":[{"sticky":true,"stream":{"chunk_delay_ms":50,"text_chunks":20}}]}' > /dev/null
-BENCH_BODY="$work/stream.json" BENCH_KEY=e2e-client-key wrk -t"$threads" -c256 -d10s --latency -s "$work/post.lua" \
-    "http://127.0.0.1:$router_port/v1/messages" > "$work/slow.out" &
-wrk_pid=$!
-peak=0
-for _ in $(seq 1 18); do
-    sleep 0.5
-    now=$(rss_kb "$router_pid")
-    [ "$now" -gt "$peak" ] && peak=$now
-done
-wait "$wrk_pid"
-slow_rps=$(awk '/Requests\/sec/ {print $2}' "$work/slow.out")
-slow_err=$(awk '/^non2xx/ {print $2}' "$work/slow.out")
 echo
-echo "router RSS idle: $((idle_rss / 1024)) MB; peak under 256 concurrent streams: $((peak / 1024)) MB (streams/s $slow_rps, non-2xx $slow_err)"
+echo "router RSS idle after warm-up: $((idle_rss / 1024)) MB; after the runs: $(( $(bench_rss_kb "$router_pid") / 1024 )) MB"

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Shared pieces of the proxy benchmarks (bench-passthrough.sh, bench-soak.sh): tool install,
+# the wrk script, one wrk run, CPU ticks and RSS from /proc, and an nginx reference hop.
+# Sourced, not run.
+
+# wrk, nginx-light (the reference proxy) and curl, installed once when missing.
+bench_install_tools() {
+    local missing=()
+    command -v wrk >/dev/null || missing+=(wrk)
+    command -v nginx >/dev/null || missing+=(nginx-light)
+    command -v curl >/dev/null || missing+=(curl)
+    command -v python3 >/dev/null || missing+=(python3)
+    if [ "${#missing[@]}" -gt 0 ]; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+}
+
+# The wrk script: POSTs the body in $BENCH_BODY (a file; several files separated by commas are
+# sent in turn, each to the path in $BENCH_PATHS at the same position), with the client key in
+# $BENCH_KEY when set; counts non-2xx answers so that a broken run cannot pass as a fast one.
+bench_write_wrk_script() {
+    cat > "$1" <<'LUA'
+local bodies, paths = {}, {}
+for name in string.gmatch(os.getenv("BENCH_BODY"), "[^,]+") do
+  local file = assert(io.open(name, "rb"))
+  bodies[#bodies + 1] = file:read("*a")
+  file:close()
+end
+local given = os.getenv("BENCH_PATHS") or ""
+for path in string.gmatch(given, "[^,]+") do paths[#paths + 1] = path end
+wrk.method = "POST"
+wrk.body = bodies[1]
+wrk.headers["content-type"] = "application/json"
+wrk.headers["anthropic-version"] = "2023-06-01"
+local key = os.getenv("BENCH_KEY")
+if key and key ~= "" then
+  wrk.headers["x-api-key"] = key
+  wrk.headers["authorization"] = "Bearer " .. key
+end
+local turn = 0
+if #paths > 0 then
+  function request()
+    turn = turn % #bodies + 1
+    return wrk.format("POST", paths[turn], nil, bodies[turn])
+  end
+end
+function done(summary, latency, requests)
+  io.write(string.format("non2xx %d\n", summary.errors.status))
+  io.write(string.format("total %d\n", summary.requests))
+end
+LUA
+}
+
+# One wrk run: url body key connections seconds; prints "rps p50_ms p99_ms non2xx requests".
+bench_wrk() {
+    local url="$1" body="$2" key="$3" conns="$4" secs="$5" out
+    out="$(mktemp)"
+    BENCH_BODY="$body" BENCH_KEY="$key" wrk -t"${threads:-2}" -c"$conns" -d"${secs}s" --latency -s "$work/post.lua" "$url" > "$out"
+    python3 - "$out" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+if "Latency Distribution" not in text:
+    sys.exit("wrk failed:\n" + text)
+def ms(value):
+    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+p50 = ms(re.search(r"^\s+50%\s+(\S+)", text, re.M).group(1))
+p99 = ms(re.search(r"^\s+99%\s+(\S+)", text, re.M).group(1))
+non2xx = re.search(r"non2xx (\d+)", text).group(1)
+total = re.search(r"total (\d+)", text).group(1)
+print(f"{rps:.0f} {p50:.2f} {p99:.2f} {non2xx} {total}")
+PY
+    rm -f "$out"
+}
+
+# utime + stime of the given processes, in clock ticks.
+bench_cpu_ticks() {
+    local total=0 pid
+    for pid in "$@"; do
+        # Fields after the command name (which may hold spaces): utime and stime are 12 and 13.
+        total=$(( total + $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}') ))
+    done
+    echo "$total"
+}
+
+# VmRSS of the given processes, summed, in KB.
+bench_rss_kb() {
+    local total=0 pid
+    for pid in "$@"; do total=$(( total + $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") )); done
+    echo "$total"
+}
+
+# nginx in front of the mocks on $2: /v1/messages to 18101, /v1/chat/completions to 18102,
+# keep-alive upstream pools, no response buffering (SSE goes through as it comes, as the router
+# relays it). Sets nginx_pid (the master); bench_nginx_pids lists master and workers.
+bench_start_nginx() {
+    local dir="$1" port="$2"
+    mkdir -p "$dir/nginx/logs" "$dir/nginx/tmp"
+    cat > "$dir/nginx/nginx.conf" <<NGINX
+worker_processes 2;
+daemon off;
+pid $dir/nginx/nginx.pid;
+error_log $dir/nginx/logs/error.log warn;
+events { worker_connections 8192; }
+http {
+    access_log off;
+    client_body_temp_path $dir/nginx/tmp/body;
+    proxy_temp_path $dir/nginx/tmp/proxy;
+    client_max_body_size 64m;
+    client_body_buffer_size 1m;
+    keepalive_requests 1000000;
+    upstream anthropic { server 127.0.0.1:18101; keepalive 256; }
+    upstream openai { server 127.0.0.1:18102; keepalive 256; }
+    server {
+        listen 127.0.0.1:$port;
+        proxy_http_version 1.1;
+        proxy_set_header Connection "";
+        proxy_buffering off;
+        location /v1/messages { proxy_pass http://anthropic; }
+        location /v1/chat/completions { proxy_pass http://openai; }
+    }
+}
+NGINX
+    nginx -p "$dir/nginx" -c "$dir/nginx/nginx.conf" 2> "$dir/nginx/logs/start.log" &
+    nginx_pid=$!
+    for _ in $(seq 1 50); do [ -n "$(pgrep -P "$nginx_pid")" ] && break; sleep 0.1; done
+}
+
+bench_nginx_pids() {
+    echo "$nginx_pid" $(pgrep -P "$nginx_pid")
+}

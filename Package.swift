@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "ClaudeRouter",
-    platforms: [.macOS(.v14)],
+    // macOS 15: the runtime uses `Mutex` and `Atomic` (Synchronization). Built and tested on Linux.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "route-compiler", targets: ["RouteCompilerCLI"]),
         .executable(name: "claude-router", targets: ["ClaudeRouterCLI"]),

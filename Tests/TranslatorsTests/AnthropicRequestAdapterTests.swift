@@ -46,10 +46,4 @@ final class AnthropicRequestAdapterTests: XCTestCase {
         let other = try JSONTestSupport.object(AnthropicRequestAdapter.adapt(body, context: context))
         XCTAssertEqual(((other["messages"] as? [[String: Any]])?[1]["content"] as? [Any])?.count, 2)
     }
-
-    func testBetaFilter() {
-        let quirks = ProviderQuirks(flags: [], rejectedBetas: ["context-management-2025-06-27"])
-        XCTAssertEqual(AnthropicRequestAdapter.filterBetas("claude-code-20250219, context-management-2025-06-27", quirks: quirks), "claude-code-20250219")
-        XCTAssertNil(AnthropicRequestAdapter.filterBetas("a,b", quirks: ProviderQuirks(flags: [], rejectedBetas: ["*"])))
-    }
 }

@@ -1,7 +1,7 @@
 import RouteModel
 
-/// Renders an ``ErrorDescriptor`` as the caller's own error object, or as an SSE error event for
-/// a stream that already started.
+/// Renders an ``ErrorDescriptor`` as the caller's own error object. (A stream that already
+/// started ends with its translator's error event instead.)
 enum ErrorRendering {
     /// `{"type":"error","error":{...},"request_id":...}` or `{"error":{...},"request_id":...}`.
     static func body(_ error: ErrorDescriptor, format: WireProtocol, requestID: String) -> String {
@@ -16,11 +16,4 @@ enum ErrorRendering {
         }
     }
 
-    /// A complete SSE event that ends a stream with an error, in the caller's format.
-    static func streamEvent(_ error: ErrorDescriptor, format: WireProtocol, requestID: String) -> String {
-        switch format {
-        case .anthropic: "event: error\ndata: " + body(error, format: format, requestID: requestID) + "\n\n"
-        case .openai: "data: " + body(error, format: format, requestID: requestID) + "\n\n"
-        }
-    }
 }

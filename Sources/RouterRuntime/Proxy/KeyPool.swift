@@ -15,11 +15,6 @@ final class KeyPool: Sendable {
         missingEnv = provider.missingKeyEnv(in: environment)
     }
 
-    /// The next key in rotation; nil when the pool is empty.
-    func next() -> String? {
-        keys.isEmpty ? nil : keys[nextSlot()]
-    }
-
     /// The position of the next key in rotation (0 for an empty pool).
     func nextSlot() -> Int {
         guard keys.count > 1 else { return 0 }

@@ -198,19 +198,4 @@ public enum AnthropicRequestAdapter {
         w.string(rawEscaped: escaped)
         w.endObject()
     }
-
-    /// The `anthropic-beta` header value without the betas the upstream rejects; nil when none
-    /// is left (then the header is not sent).
-    public static func filterBetas(_ header: String, quirks: ProviderQuirks) -> String? {
-        if quirks.rejectedBetas.contains("*") { return nil }
-        let kept = header.split(separator: ",").map { $0.trimmingWhitespace() }
-            .filter { !$0.isEmpty && !quirks.rejectedBetas.contains($0) }
-        return kept.isEmpty ? nil : kept.joined(separator: ",")
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingWhitespace() -> String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    }
 }

@@ -27,15 +27,7 @@ final class PriceConfigTests: XCTestCase {
     }
 
     private func assertReports(_ routes: String, _ expected: [(line: Int, column: Int, message: String)], file: StaticString = #filePath, line: UInt = #line) {
-        let result = compile(routes)
-        XCTAssertTrue(result.hasErrors, "expected errors, got \(result.diagnostics)", file: file, line: line)
-        for item in expected {
-            let found = result.diagnostics.contains {
-                $0.location.file == "routes.yaml" && $0.location.line == item.line && $0.location.column == item.column
-                    && $0.message.contains(item.message)
-            }
-            XCTAssertTrue(found, "missing \(item.line):\(item.column) '\(item.message)' in:\n\(result.diagnostics.map(\.description).joined(separator: "\n"))", file: file, line: line)
-        }
+        assertReports(compile(routes), expected, file: file, line: line)
     }
 
     func testEveryModelOfEveryShippedPresetHasAPrice() throws {

@@ -139,6 +139,41 @@ final class DashboardAccessTests: XCTestCase {
         XCTAssertEqual(fetchMetadata.status, 403)
     }
 
+    func testTheLiveStreamDeliversRequestsAndForgetsAClosedViewer() async throws {
+        let router = try await RouterHarness.start(yaml: Self.adminYAML(upstreamPort: upstream.port))
+        defer { Task { try await router.stop() } }
+        func subscribers() async throws -> Int {
+            try await router.send(.GET, "/v1/admin/requests", headers: RouterHarness.anthropicHeaders()).json["stream_subscribers"] as? Int ?? -1
+        }
+        let viewer = HTTPClient(eventLoopGroupProvider: .singleton)
+        var request = HTTPClientRequest(url: router.base + "/v1/admin/requests/stream?model=anthro")
+        request.headers.add(name: "x-api-key", value: RouterHarness.clientKey)
+        let response = try await viewer.execute(request, timeout: .seconds(30))
+        XCTAssertEqual(response.headers.first(name: "content-type"), "text/event-stream")
+        var received = ""
+        var sent: RouterHarness.Reply?
+        for try await chunk in response.body {
+            received += String(buffer: chunk)
+            if sent == nil, received.contains(": connected") {
+                let watching = try await subscribers()
+                XCTAssertEqual(watching, 1)
+                _ = try await router.send("/v1/messages", json: Bodies.anthropic(model: "oai"))   // filtered out
+                sent = try await router.send("/v1/messages", json: Bodies.anthropic(model: "anthro"))
+            }
+            if received.contains("event: request") { break }
+        }
+        let requestID = try XCTUnwrap(sent?.header("request-id"))
+        XCTAssertTrue(received.contains("\"request_id\":\"\(requestID)\""), received)
+        XCTAssertFalse(received.contains("\"model\":\"oai\""), "the stream applies its filter")
+        try await viewer.shutdown()
+        var left = try await subscribers()
+        for _ in 0..<50 where left != 0 {
+            try await Task.sleep(for: .milliseconds(100))
+            left = try await subscribers()
+        }
+        XCTAssertEqual(left, 0, "a closed viewer's subscription is gone")
+    }
+
     /// A POST whose 303 is returned as is (the harness client follows redirects).
     static func sendWithoutRedirects(_ router: RouterHarness, _ path: String, headers: [(String, String)], body: String) async throws -> RouterHarness.Reply {
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))

@@ -31,7 +31,11 @@ struct AdminAPI: Sendable {
         let filter = RequestFilter { parameters.get($0) }
         let limit = min(max(parameters["limit"].flatMap { Int($0) } ?? 100, 1), state.recent.capacity)
         let items = state.recent.newest(limit: limit, matching: filter.matches).map(\.json)
-        return DashboardResponse.json("{\"requests\":[" + items.joined(separator: ",") + "]}")
+        // `stream_subscribers`: dashboards watching the live stream now (each one is cleaned up
+        // when its connection closes).
+        return DashboardResponse.json(
+            "{\"stream_subscribers\":\(state.recent.subscriberCount),\"requests\":[" + items.joined(separator: ",") + "]}"
+        )
     }
 
     func request(id: String, context: RouterRequestContext) -> Response {

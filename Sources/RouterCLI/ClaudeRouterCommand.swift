@@ -12,7 +12,7 @@ public struct ClaudeRouterCommand: AsyncParsableCommand {
         commandName: "claude-router",
         abstract: "A model relay for Claude Code and OpenAI- or Anthropic-speaking clients.",
         version: RouterVersion.text(for: CompiledTable.current),
-        subcommands: [ServeCommand.self, RouteCommand.self, LoginCommand.self, LogoutCommand.self, AccountsCommand.self, UsageCommand.self, CodeCommand.self],
+        subcommands: [ServeCommand.self, RouteCommand.self, LoginCommand.self, LogoutCommand.self, AccountsCommand.self, UsageCommand.self, CodeCommand.self, StatuslineCommand.self],
         defaultSubcommand: ServeCommand.self
         )
     }

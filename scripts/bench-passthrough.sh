@@ -12,14 +12,14 @@
 # Needs: release builds (swift build -c release --static-swift-stdlib --scratch-path .build-release
 # --product ClaudeRouterE2E, and --product mock-provider), python3; installs wrk and nginx-light
 # when missing. The Claude Code capture comes from $CLAUDE_CODE_FIXTURES (default
-# ../shared/fixtures/claude-code beside the checkout).
+# Tests/Fixtures/claude-code in the repository).
 # Usage: scripts/bench-passthrough.sh [duration_seconds] [connections]
 # Prints a markdown table; loopback only, bounded in time.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin="${BENCH_BIN_DIR:-$root/.build-release/release}"
-fixtures="${CLAUDE_CODE_FIXTURES:-$root/../shared/fixtures/claude-code}"
+fixtures="${CLAUDE_CODE_FIXTURES:-$root/Tests/Fixtures/claude-code}"
 duration="${1:-10}"
 connections="${2:-64}"
 threads=2

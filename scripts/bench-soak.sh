@@ -16,7 +16,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin="${BENCH_BIN_DIR:-$root/.build-release/release}"
-fixtures="${CLAUDE_CODE_FIXTURES:-$root/../shared/fixtures/claude-code}"
+fixtures="${CLAUDE_CODE_FIXTURES:-$root/Tests/Fixtures/claude-code}"
 target="${1:-1000000}"
 connections="${2:-64}"
 threads=2

@@ -100,6 +100,25 @@ final class FrontDoorTests: XCTestCase {
         XCTAssertTrue(outcome.closedByServer)
     }
 
+    func testAPipelinedRequestStillBeingAnsweredIsNotTimedOut() async throws {
+        // Two requests in one write; the second one's upstream answers only after the head
+        // timeout (1 s) has passed since the first response ended.
+        let gate = Gate()
+        upstream.script(model: "claude-up-2", .stall(gate))
+        let first = Bodies.anthropic(model: "claude-x")
+        let second = Bodies.anthropic(model: "resilient")
+        let opener = Task {
+            try await Task.sleep(for: .milliseconds(1_800))
+            gate.open()
+        }
+        let outcome = try await RawConnection.exchange(port: router.port, send: [
+            head("/v1/messages", contentLength: first.utf8.count) + first
+                + head("/v1/messages", contentLength: second.utf8.count, extra: "connection: close\r\n") + second,
+        ])
+        _ = await opener.result
+        XCTAssertEqual(outcome.received.components(separatedBy: "HTTP/1.1 200").count - 1, 2, outcome.received)
+    }
+
     // MARK: head limits and framing
 
     func testTooManyOrTooLargeHeadersAreRefused() async throws {

@@ -22,7 +22,8 @@ final class RequestReadTimeoutHandler: ChannelDuplexHandler, RemovableChannelHan
     private let bodyTimeout: TimeAmount
     private var timer: Scheduled<Void>?
     private var readingBody = false
-    private var responding = false
+    /// Requests whose response has not ended (more than one when a client pipelines).
+    private var unanswered = 0
 
     init(headTimeoutMS: Int, bodyTimeoutMS: Int) {
         headTimeout = .milliseconds(Int64(max(1, headTimeoutMS)))
@@ -51,24 +52,25 @@ final class RequestReadTimeoutHandler: ChannelDuplexHandler, RemovableChannelHan
         switch unwrapInboundIn(data) {
         case .head:
             readingBody = true
-            responding = true
+            unanswered += 1
             armBodyTimer(context)
         case .body:
             if readingBody { armBodyTimer(context) }
         case .end:
             readingBody = false
             cancelTimer()
-            if !responding { armHeadTimer(context) }
+            if unanswered == 0 { armHeadTimer(context) }
         }
         context.fireChannelRead(data)
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         if case .end = unwrapOutboundIn(data) {
-            responding = false
+            unanswered = max(0, unanswered - 1)
             // A response that ends before its request (an early refusal) leaves the body timer
-            // running: Hummingbird drains the rest of the body before the next request.
-            if !readingBody { armHeadTimer(context) }
+            // running: Hummingbird drains the rest of the body before the next request. A
+            // pipelined request still being answered keeps the connection untimed.
+            if !readingBody, unanswered == 0 { armHeadTimer(context) }
         }
         context.write(data, promise: promise)
     }

@@ -19,15 +19,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import struct
 import subprocess
 import sys
 import tempfile
-import zlib
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from claude_code import require_claude_cli, tiny_png  # noqa: E402
 from mock_provider import MockProvider  # noqa: E402
 
 PLACEHOLDER = "/home/dev/project"
@@ -43,26 +42,6 @@ CANONICAL_HEADERS = {
 }
 # Never written into a fixture: credentials and per-connection noise.
 DROPPED_HEADERS = {"x-api-key", "authorization", "host", "content-length"}
-
-
-def claude_cli() -> Path:
-    configured = os.environ.get("CLAUDE_BIN")
-    if configured:
-        return Path(configured)
-    import claude_agent_sdk
-
-    return Path(claude_agent_sdk.__file__).parent / "_bundled" / "claude"
-
-
-def tiny_png(width: int = 8, height: int = 8) -> bytes:
-    """A solid red RGB PNG."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    rows = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
 
 
 class Scenario:
@@ -122,7 +101,7 @@ def run(scenario: Scenario, mock: MockProvider, workdir: Path) -> list[dict[str,
         **scenario.env,
     }
     result = subprocess.run(
-        [str(claude_cli()), "-p", scenario.prompt, "--permission-mode", "bypassPermissions",
+        [str(require_claude_cli()), "-p", scenario.prompt, "--permission-mode", "bypassPermissions",
          "--output-format", "json", *scenario.args],
         env=env, cwd=workdir, capture_output=True, text=True, timeout=CLAUDE_TIMEOUT_SECONDS,
     )
@@ -152,8 +131,7 @@ def main() -> None:
         raise SystemExit(__doc__)
     output = Path(sys.argv[1])
     output.mkdir(parents=True, exist_ok=True)
-    if not claude_cli().exists():
-        raise SystemExit(f"Claude Code CLI not found at {claude_cli()} (run tests-e2e/install.sh, or set CLAUDE_BIN)")
+    require_claude_cli()  # before any mock starts: a missing CLI is said at once
     base = Path(tempfile.mkdtemp(prefix="record-fixtures-"))
     try:
         workdir = base / "project"

@@ -14,20 +14,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-import pytest
-
+from claude_code import require_claude_cli
 from test_router_harness import CLIENT_KEY, RouterProcess, anthropic_mock, free_port, mocks, router_binary, router_env  # noqa: F401
 
 TIMEOUT_SECONDS = 240
-
-
-def claude_cli() -> Path:
-    import claude_agent_sdk
-
-    path = Path(claude_agent_sdk.__file__).parent / "_bundled" / "claude"
-    if not path.exists():
-        pytest.fail(f"bundled Claude Code CLI missing at {path}")
-    return path
 
 
 def answers(port: int) -> bool:
@@ -52,7 +42,7 @@ def test_code_starts_a_router_runs_a_headless_prompt_and_stops_it(anthropic_mock
     port = free_port()
     assert not answers(port)
     result = run_code(port, home, "-p", "say hi through claude-router code", "--output-format", "json",
-                      extra=("--claude", str(claude_cli())))
+                      extra=("--claude", str(require_claude_cli())))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "mock reply:" in json.loads(result.stdout)["result"]
     assert f"started a router on http://127.0.0.1:{port}" in result.stderr
@@ -72,7 +62,7 @@ def test_code_uses_a_router_that_already_answers_and_leaves_it_running(mocks, an
     try:
         home = tempfile.mkdtemp(prefix="code-home-")
         result = run_code(router.port, home, "-p", "say hi to the running router", "--output-format", "json",
-                          env={"CLAUDE_BIN": str(claude_cli())})
+                          env={"CLAUDE_BIN": str(require_claude_cli())})
         assert result.returncode == 0, result.stdout + result.stderr
         assert "mock reply:" in json.loads(result.stdout)["result"]
         assert "started a router" not in result.stderr

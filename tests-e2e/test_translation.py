@@ -22,16 +22,15 @@ from __future__ import annotations
 import base64
 import json
 import os
-import struct
 import subprocess
 import tempfile
-import zlib
 from pathlib import Path
 from typing import Any
 
 import openai
 import pytest
 
+from claude_code import tiny_png
 from mock_provider import MockProvider
 from test_router_harness import (  # noqa: F401  (fixtures)
     CLIENT_KEY, anthropic_mock, mocks, openai_mock, router,
@@ -113,16 +112,6 @@ def tool_message_index(messages: list[dict[str, Any]], call_id: str) -> int:
     indexes = [i for i, m in enumerate(messages) if m.get("role") == "tool" and m.get("tool_call_id") == call_id]
     assert indexes, f"no tool message for {call_id!r}; roles: {[(m.get('role'), m.get('tool_call_id')) for m in messages]}"
     return indexes[0]
-
-
-def tiny_png(width: int = 8, height: int = 8) -> bytes:
-    """A solid red RGB PNG."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    rows = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
 
 
 @pytest.fixture

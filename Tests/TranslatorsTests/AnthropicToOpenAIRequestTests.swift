@@ -114,6 +114,17 @@ final class AnthropicToOpenAIRequestTests: XCTestCase {
         XCTAssertEqual(out[7]["content"] as? String, "[tool result zzz]\nstray")
     }
 
+    func testOrphanResultWhoseIdHasAQuoteAndABackslashStaysValidJSON() throws {
+        let body = #"""
+        {"messages":[{"role":"user","content":"go"},
+          {"role":"user","content":[{"type":"tool_result","tool_use_id":"id \"quoted\" \\ end","content":"stray"}]}]}
+        """#
+        let translated = try AnthropicToOpenAIRequest.translate(Array(body.utf8), context: TestContexts.openAI()).body
+        XCTAssertEqual(OpenAISchemaChecker().problems(translated), [])
+        let out = messages(try JSONTestSupport.object(translated))
+        XCTAssertEqual(out.last?["content"] as? String, #"[tool result id "quoted" \ end]"# + "\nstray")
+    }
+
     func testThinkingGoesBackAsReasoningContentOnlyWhereTheQuirkSaysAndOnlyOnToolTurns() throws {
         let body = """
         {"messages":[{"role":"user","content":"q"},

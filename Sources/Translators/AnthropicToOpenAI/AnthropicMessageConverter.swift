@@ -153,7 +153,8 @@ struct AnthropicMessageConverter {
                     try writeToolResult(block, path: blockPath, movedImages: &movedImages, into: &w)
                 } else {
                     // A result for no open call would be rejected as a `tool` message: keep it as text.
-                    parts.append(.text(Array("[tool result \(idText)]".utf8)[...]))
+                    // Text parts are JSON string content: the id goes in still escaped, as it came.
+                    parts.append(.text((Array("[tool result ".utf8) + id.rawStringContent + Array("]".utf8))[...]))
                     parts.append(contentsOf: try toolResultText(block, path: blockPath).map { .text($0) })
                 }
             case .toolUse:

@@ -200,6 +200,12 @@ def test_a_spent_daily_budget_refuses_in_both_formats_until_the_utc_day_rolls_an
     # Others are not affected.
     ask_anthropic(priced_router)
 
+    # warn_at 0.5: the first request crossed half the daily budget, once (the monthly is far).
+    assert priced_router.output().count("client budget nearly spent") == 1, priced_router.output()
+    with urllib.request.urlopen(priced_router.url + "/metrics", timeout=30) as response:
+        metrics = response.read().decode()
+    assert 'claude_router_budget_warnings_total{client="budgeted",window="daily"} 1' in metrics, metrics
+
     clock.roll_to_next_utc_day()
     ask_anthropic(priced_router, key=BUDGETED_KEY)      # a new day: served, and spent again
     with pytest.raises(anthropic.RateLimitError) as refused_again:

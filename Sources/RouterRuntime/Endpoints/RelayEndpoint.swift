@@ -71,6 +71,7 @@ struct RelayEndpoint: Sendable {
         guard identity.allows(model: model) else { throw .modelForbidden(model: model, client: identity.name) }
         var features = peek.features
         if features.sessionID == nil { features.sessionID = request.headers[.sessionID] }
+        record.estimatedInputTokens = features.estimatedInputTokens
         return InboundRequest(
             endpoint: endpoint, requestID: context.requestID, identity: identity, headers: request.headers,
             query: request.uri.query, body: body, model: model, stream: peek.stream, features: features, peek: peek
@@ -78,7 +79,8 @@ struct RelayEndpoint: Sendable {
     }
 
     /// Forwarded to the first Anthropic-protocol targets that can be called; estimated locally
-    /// when the decision has none (OpenAI-protocol providers have no such endpoint).
+    /// when the decision has none (OpenAI-protocol providers have no such endpoint), calibrated
+    /// for the target the request would go to (``InputTokenCalibration``).
     private func countTokens(_ inbound: InboundRequest, attempts: [TargetSpec], record: RequestRecord) async -> Response {
         let forwardable = attempts.filter {
             state.table.providers[$0.provider].wireProtocol == .anthropic && state.canServe($0)
@@ -95,7 +97,10 @@ struct RelayEndpoint: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         ResponseFactory.stamp(&headers, requestID: inbound.requestID, target: target, attempts: record.attempts)
-        let body = #"{"input_tokens":\#(inbound.features.estimatedInputTokens)}"#
+        let estimate = state.calibration.inputTokens(
+            estimate: inbound.features.estimatedInputTokens, target: attempts.first?.name ?? ""
+        )
+        let body = #"{"input_tokens":\#(estimate)}"#
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }

@@ -15,6 +15,8 @@ struct RequestCompletion: Sendable {
     var prices: PriceBook?
     /// Charged with the request's cost.
     var budgets: BudgetBook?
+    /// Learns each target's reported input against the estimate (for `count_tokens`).
+    var calibration: InputTokenCalibration?
 
     func finish(_ record: RequestRecord) {
         log.emit(record)
@@ -22,6 +24,9 @@ struct RequestCompletion: Sendable {
         let cost = prices?.cost(target: record.target, usage: record.usage, startedAt: startedAt)
         let usageRecord = UsageRecordMapping.usageRecord(of: record, cost: cost)
         for permit in record.permits { permit.finish(tokensUsed: record.usage?.total ?? 0) }
+        if record.status == 200, record.inbound == .anthropic, record.endpoint == InboundEndpoint.messages.rawValue {
+            calibration?.observe(target: record.target, estimate: record.estimatedInputTokens, usage: record.usage)
+        }
         if let cost, let budgets {
             for warning in budgets.charge(client: record.client, cost: cost, startedAt: startedAt) {
                 log.logger.warning("client budget nearly spent", metadata: [

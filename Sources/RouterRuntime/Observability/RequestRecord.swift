@@ -31,6 +31,8 @@ struct RequestRecord: Sendable {
     var bytesOut = 0
     /// Token usage the upstream reported.
     var usage: TokenUsage?
+    /// The peek's input estimate, which ``InputTokenCalibration`` compares with `usage`.
+    var estimatedInputTokens: Int?
     /// Slots held while the request runs (client limits, provider concurrency), released with
     /// the tokens it used when the record is finished.
     var permits: [RateLimitPermit] = []

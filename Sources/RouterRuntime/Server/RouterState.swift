@@ -27,6 +27,8 @@ struct RouterState: Sendable {
     let wallClock: WallClock
     /// Spend per budgeted client, charged on completion, asked as each request starts.
     let budgets: BudgetBook
+    /// Per-target calibration of the input estimate, for `count_tokens` answered locally.
+    let calibration: InputTokenCalibration
     /// Nil when the router runs without a data directory (in-process tests).
     let usage: UsageLog?
     let oauth: OAuthServices?
@@ -53,8 +55,10 @@ struct RouterState: Sendable {
         metrics = RouterMetrics()
         self.usage = usage
         self.oauth = oauth
+        calibration = InputTokenCalibration(targets: table.targets)
         completion = RequestCompletion(
-            log: log, usage: usage?.writer, metrics: metrics, recent: recent, prices: PriceBook(table: table), budgets: budgets
+            log: log, usage: usage?.writer, metrics: metrics, recent: recent, prices: PriceBook(table: table), budgets: budgets,
+            calibration: calibration
         )
         pipeline = ProxyPipeline(
             executor: AttemptExecutor(table: table, credentials: credentials, http: http), table: table,

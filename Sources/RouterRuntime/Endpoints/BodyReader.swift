@@ -6,8 +6,8 @@ import NIOCore
 /// decodes its `Content-Encoding` (the limit then applies to the decoded body too).
 enum BodyReader {
     static func read(_ request: Request, limit: Int) async throws(RouterError) -> [UInt8] {
-        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
         let encoding = try ContentDecoding(headerValues: request.headers[values: .contentEncoding])
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
             throw .bodyTooLarge(limit: limit)
         }
         var collected: [UInt8] = []
@@ -18,9 +18,9 @@ enum BodyReader {
             }
         } catch let error as RouterError {
             throw error
-        } catch {
         } catch let stalled as RequestBodyTimeout {
             throw .requestBodyTimeout(afterMS: Int(stalled.afterMS))
+        } catch {
             throw .invalidRequest("the request body could not be read: \(error)")
         }
         return try encoding.decode(collected, limit: limit)

@@ -127,18 +127,14 @@ struct AttemptExecutor: Sendable {
             let failure = Self.bodyFailure(error, target: target.name)
             return .failure(AttemptFailure(failure, target: target.name))
         }
-        if let message = translator.upstreamError {
-            let error = RouterError.upstreamStreamError(target: target.name, errorType: Self.errorType(in: message), message: message)
+        if let failure = translator.failure {
+            // The upstream's own error type (overload is a 529 in the attempts header); none for a cut.
+            let type = failure.kind == .upstreamError ? failure.anthropicType : nil
+            let error = RouterError.upstreamStreamError(target: target.name, errorType: type, message: failure.message)
             return .failure(AttemptFailure(error, target: target.name))
         }
         let stream = UpstreamStream(status: status, headers: headers, opening: opening, reader: reader, translator: translator)
         return .reply(.stream(stream), AttemptRecord(target: target.name, status: status))
-    }
-
-    /// Overload is worth telling apart (529 in the attempts header); translators report only
-    /// the message, which for Anthropic-protocol upstreams names it.
-    private static func errorType(in message: String) -> String? {
-        message.lowercased().contains("overloaded") ? "overloaded_error" : nil
     }
 
     private func makeRequest(

@@ -52,8 +52,8 @@ struct StreamRelay: Sendable {
                     record.bytesOut += events.count
                     try await writer.write(ByteBuffer(bytes: events))
                     record.errorCode = failure.descriptor.code
-                } else if let message = translator.upstreamError {
-                    record.errorCode = message.contains("ended before") ? "upstream_stream_broken" : "upstream_stream_error"
+                } else if let failure = translator.failure {
+                    record.errorCode = failure.kind == .cut ? "upstream_stream_broken" : "upstream_stream_error"
                 }
                 // The upstream may still be sending (after an error event); stop it.
                 reader.cancel()

@@ -29,8 +29,10 @@ public struct AnthropicToOpenAIStream: Sendable {
     private var sawUsage = false
 
     public private(set) var isFinished = false
-    /// The upstream reported an error or was cut (see ``OpenAIToAnthropicStream/upstreamError``).
-    public private(set) var upstreamError: String?
+    /// The upstream reported an error or was cut, or the runtime failed the stream.
+    public private(set) var failure: StreamFailure?
+    /// ``failure``'s message.
+    public var upstreamError: String? { failure?.message }
     /// Whether any content delta has been emitted.
     public private(set) var emittedContent = false
     /// The usage from `message_start` and `message_delta`, once one carried it.
@@ -49,7 +51,7 @@ public struct AnthropicToOpenAIStream: Sendable {
             handle(event, final: false)
             if isFinished { break }
         }
-        if parser.overflowed, !isFinished { terminate(type: "api_error", message: SSEParser.overflowMessage) }
+        if parser.overflowed, !isFinished { terminate(.oversized, type: "api_error", message: SSEParser.overflowMessage) }
         return take()
     }
 
@@ -63,14 +65,14 @@ public struct AnthropicToOpenAIStream: Sendable {
         if stopReason != nil {
             complete()
         } else {
-            terminate(type: "api_error", message: "upstream stream ended before the message was complete")
+            terminate(.cut, type: "api_error", message: "upstream stream ended before the message was complete")
         }
         return take()
     }
 
     public mutating func fail(_ message: String, type: String = "api_error") -> [UInt8] {
         guard !isFinished else { return take() }
-        terminate(type: type, message: message)
+        terminate(.runtime, type: type, message: message)
         return take()
     }
 
@@ -83,9 +85,9 @@ public struct AnthropicToOpenAIStream: Sendable {
     private mutating func handle(_ event: SSEEvent, final: Bool) {
         guard let document = try? JSONDocument(event.data), document.root.isObject else {
             if event.name == "error" {
-                terminate(type: "api_error", message: String(decoding: event.data.prefix(500), as: UTF8.self))
+                terminate(.upstreamError, type: "api_error", message: String(decoding: event.data.prefix(500), as: UTF8.self))
             } else if final {
-                terminate(type: "api_error", message: "upstream stream was cut off mid-event")
+                terminate(.cut, type: "api_error", message: "upstream stream was cut off mid-event")
             }
             return
         }
@@ -145,7 +147,7 @@ public struct AnthropicToOpenAIStream: Sendable {
             complete()
         case "error":
             let error = root["error"]
-            terminate(type: error?.string("type") ?? "api_error", message: error?.string("message") ?? "upstream error")
+            terminate(.upstreamError, type: error?.string("type") ?? "api_error", message: error?.string("message") ?? "upstream error")
         default:
             break
         }
@@ -250,8 +252,9 @@ public struct AnthropicToOpenAIStream: Sendable {
         isFinished = true
     }
 
-    private mutating func terminate(type: String, message: String) {
-        upstreamError = message
+    /// `type` is Anthropic's (the upstream's own), written into the OpenAI error chunk.
+    private mutating func terminate(_ kind: StreamFailure.Kind, type: String, message: String) {
+        failure = StreamFailure(kind, anthropicType: type, message: message)
         SSEFrame.append(name: nil, data: ErrorBodyTranslator.openAIError(type: type, message: message), to: &out)
         isFinished = true
     }

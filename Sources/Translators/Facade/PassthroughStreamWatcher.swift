@@ -17,7 +17,10 @@ public struct PassthroughStreamWatcher: Sendable {
     private var held: [UInt8] = []
 
     public private(set) var isFinished = false
-    public private(set) var upstreamError: String?
+    /// The upstream sent an error event or was cut, or the runtime failed the stream.
+    public private(set) var failure: StreamFailure?
+    /// ``failure``'s message.
+    public var upstreamError: String? { failure?.message }
     /// Whether a content event (anything but message_start/ping, or any OpenAI chunk with a
     /// delta) has gone by.
     public private(set) var emittedContent = false
@@ -45,7 +48,7 @@ public struct PassthroughStreamWatcher: Sendable {
         held.append(contentsOf: bytes)
         let events = held.withUnsafeBufferPointer { parser.feed(buffer: UnsafeBufferPointer(rebasing: $0[start...])) }
         // An oversized event is not forwarded cut; the client gets an error event instead.
-        if parser.overflowed { return fail(SSEParser.overflowMessage) }
+        if parser.overflowed { return stop(StreamFailure(.oversized, message: SSEParser.overflowMessage)) }
         if dropsUsageChunks {
             held = []
             return reframe(events)
@@ -84,16 +87,21 @@ public struct PassthroughStreamWatcher: Sendable {
         }
         held = []
         guard !sawTerminal else { return out }
-        upstreamError = upstreamError ?? "upstream stream ended before it was complete"
-        return out + errorFrame(upstreamError ?? "")
+        let failure = failure ?? StreamFailure(.cut, message: "upstream stream ended before it was complete")
+        self.failure = failure
+        return out + errorFrame(failure.message)
     }
 
     public mutating func fail(_ message: String, type: String = "api_error") -> [UInt8] {
+        stop(StreamFailure(.runtime, anthropicType: type, message: message), frameType: type)
+    }
+
+    private mutating func stop(_ failure: StreamFailure, frameType: String = "api_error") -> [UInt8] {
         guard !isFinished else { return [] }
         isFinished = true
         held = []
-        upstreamError = message
-        return sawTerminal ? [] : errorFrame(message, type: type)
+        self.failure = failure
+        return sawTerminal ? [] : errorFrame(failure.message, type: frameType)
     }
 
     /// Each event as a `data:` line, the usage-only chunk left out (`dropsUsageChunks`).
@@ -127,7 +135,10 @@ public struct PassthroughStreamWatcher: Sendable {
             switch type {
             case "error":
                 sawTerminal = true
-                upstreamError = root?["error"]?.string("message") ?? "upstream error"
+                failure = StreamFailure(
+                    .upstreamError, anthropicType: root?["error"]?.string("type") ?? "api_error",
+                    message: root?["error"]?.string("message") ?? "upstream error"
+                )
             case "message_stop":
                 sawTerminal = true
             case "message_start":
@@ -143,7 +154,10 @@ public struct PassthroughStreamWatcher: Sendable {
         case .openai:
             if let error = root?["error"], !error.isNull {
                 sawTerminal = true
-                upstreamError = error.string("message") ?? error.string ?? "upstream error"
+                failure = StreamFailure(
+                    .upstreamError, anthropicType: AnthropicErrorType.from(openAIType: error.string("type"), code: error.string("code")),
+                    message: error.string("message") ?? error.string ?? "upstream error"
+                )
             } else if root?["choices"] != nil {
                 emittedContent = true
             }

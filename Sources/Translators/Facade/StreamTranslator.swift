@@ -49,10 +49,13 @@ public struct StreamTranslator: Sendable {
         toAnthropic?.fail(message, type: type) ?? toOpenAI?.fail(message, type: type) ?? passthrough?.fail(message, type: type) ?? []
     }
 
-    /// Set when the upstream sent an error frame or was cut.
-    public var upstreamError: String? {
-        toAnthropic?.upstreamError ?? toOpenAI?.upstreamError ?? passthrough?.upstreamError
+    /// Set when the upstream sent an error frame or was cut, or the runtime failed the stream.
+    public var failure: StreamFailure? {
+        toAnthropic?.failure ?? toOpenAI?.failure ?? passthrough?.failure
     }
+
+    /// ``failure``'s message.
+    public var upstreamError: String? { failure?.message }
 
     /// Whether the client has been sent content (after that, no fallback is possible).
     public var emittedContent: Bool {

@@ -42,7 +42,9 @@ public struct OpenAIToAnthropicStream: Sendable {
     public private(set) var isFinished = false
     /// The upstream reported an error (or was cut); `emittedContent` tells whether the client had
     /// already been sent content, which is when the runtime can no longer fall back.
-    public private(set) var upstreamError: String?
+    public private(set) var failure: StreamFailure?
+    /// ``failure``'s message.
+    public var upstreamError: String? { failure?.message }
     /// Whether any content block has been emitted.
     public var emittedContent: Bool { nextIndex > 0 }
     /// The usage the upstream reported, once a chunk carried it.
@@ -63,7 +65,7 @@ public struct OpenAIToAnthropicStream: Sendable {
             handle(event, final: false)
             if isFinished { break }
         }
-        if parser.overflowed, !isFinished { terminate(type: "api_error", message: SSEParser.overflowMessage) }
+        if parser.overflowed, !isFinished { terminate(.oversized, type: "api_error", message: SSEParser.overflowMessage) }
         return events.take()
     }
 
@@ -83,7 +85,7 @@ public struct OpenAIToAnthropicStream: Sendable {
     /// `error` event carrying `message`.
     public mutating func fail(_ message: String, type: String = "api_error") -> [UInt8] {
         guard !isFinished else { return events.take() }
-        terminate(type: type, message: message)
+        terminate(.runtime, type: type, message: message)
         return events.take()
     }
 
@@ -97,18 +99,18 @@ public struct OpenAIToAnthropicStream: Sendable {
         if event.name == "error" {
             let document = try? JSONDocument(event.data)
             let message = document?.root["error"]?.string("message") ?? document?.root.string("message")
-            terminate(type: "api_error", message: message ?? String(decoding: event.data.prefix(500), as: UTF8.self))
+            terminate(.upstreamError, type: "api_error", message: message ?? String(decoding: event.data.prefix(500), as: UTF8.self))
             return
         }
         guard let document = try? JSONDocument(event.data), document.root.isObject else {
             // Keep-alive junk mid-stream is skipped; a last event that does not parse was cut.
-            if final { terminate(type: "api_error", message: "upstream stream was cut off mid-event") }
+            if final { terminate(.cut, type: "api_error", message: "upstream stream was cut off mid-event") }
             return
         }
         let root = document.root
         if let error = root["error"], !error.isNull {
             let message = error.string("message") ?? error.string ?? "upstream error"
-            terminate(type: AnthropicErrorType.from(openAIType: error.string("type"), code: error["code"].flatMap(codeText)), message: message)
+            terminate(.upstreamError, type: AnthropicErrorType.from(openAIType: error.string("type"), code: error["code"].flatMap(codeText)), message: message)
             return
         }
         if messageID == nil, let id = root.string("id"), !id.isEmpty { messageID = id }
@@ -285,9 +287,9 @@ public struct OpenAIToAnthropicStream: Sendable {
     /// The upstream is done: close everything and stop.
     private mutating func complete() {
         guard !isFinished else { return }
-        if !started, upstreamError == nil, finishReason == nil, !sawUsage {
+        if !started, failure == nil, finishReason == nil, !sawUsage {
             // Nothing at all arrived: that is a failed upstream, not an empty answer.
-            terminate(type: "api_error", message: "upstream returned an empty stream")
+            terminate(.cut, type: "api_error", message: "upstream returned an empty stream")
             return
         }
         ensureStarted()
@@ -303,8 +305,8 @@ public struct OpenAIToAnthropicStream: Sendable {
         isFinished = true
     }
 
-    private mutating func terminate(type: String, message: String) {
-        upstreamError = message
+    private mutating func terminate(_ kind: StreamFailure.Kind, type: String, message: String) {
+        failure = StreamFailure(kind, anthropicType: type, message: message)
         events.error(type: type, message: message)
         isFinished = true
     }

@@ -155,6 +155,8 @@ def test_dashboard_in_a_browser(dash_router, browser, mocks):
     assert text_of(browser, "#stat-errors") == f"{errors:,}"
     assert f"{input_tokens:,}" in browser.find_element(By.ID, "stat-input").find_element(By.XPATH, "..").text
     assert f"{output_tokens:,}" in browser.find_element(By.ID, "stat-output").find_element(By.XPATH, "..").text
+    cost = sum(r.get("cost_usd") or 0 for r in records)
+    assert text_of(browser, "#stat-cost") == "$" + (f"{cost:.4f}" if cost < 1 else f"{cost:.2f}")
     top_models = text_of(browser, "#top-models")
     assert "anthro" in top_models and "oai" in top_models
     assert browser.find_elements(By.CSS_SELECTOR, "#chart-requests rect"), "the requests chart has bars"

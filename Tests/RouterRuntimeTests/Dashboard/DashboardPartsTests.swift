@@ -1,5 +1,6 @@
 import Foundation
 import RouteCompiler
+import RouteModel
 import UsageLog
 import XCTest
 @testable import RouterRuntime
@@ -80,7 +81,7 @@ final class DashboardPartsTests: XCTestCase {
             aggregate.add(UsageRecord(
                 timestampMilliseconds: now - Int64(index) * 3_600_000 / 2, requestID: "r\(index)", client: index % 2 == 0 ? "a" : "b",
                 inbound: .openai, modelRequested: "m\(index % 3)", target: "p/x", status: index % 5 == 0 ? 502 : 200,
-                inputTokens: 10, outputTokens: 5, durationMilliseconds: 100 + index
+                inputTokens: 10, outputTokens: 5, costUSD: USDAmount(picodollars: 1_000_000_000), durationMilliseconds: 100 + index
             ))
         }
         let range = try OverviewRange.parse(range: "24h", from: nil, to: nil, now: now + 1)
@@ -92,6 +93,8 @@ final class DashboardPartsTests: XCTestCase {
         let html = OverviewPage.render(overview, hasUsageLog: true)
         XCTAssertTrue(html.contains("id=\"stat-requests\">\(overview.totals.requests)<"), html)
         XCTAssertTrue(html.contains("<svg id=\"chart-requests\""))
+        let cost = String(format: "$%.4f", Double(overview.totals.requests) / 1000)
+        XCTAssertTrue(html.contains("id=\"stat-cost\">\(cost)<"), "a tenth of a cent a request: \(cost)")
         XCTAssertEqual(try OverviewRange.parse(range: nil, from: nil, to: nil, now: now).name, "24h")
     }
 }

@@ -1,3 +1,4 @@
+import RouteModel
 import UsageLog
 
 /// Numbers as the dashboard shows them: grouped digits, units, UTC times that the page's script
@@ -32,6 +33,12 @@ enum Format {
     static func milliseconds(_ value: Int?) -> String {
         guard let value else { return "—" }
         return value < 1000 ? "\(value) ms" : decimal(Double(value) / 1000, places: value < 10_000 ? 2 : 1) + " s"
+    }
+
+    /// `$12.35`, `$0.0042` (four decimals under a dollar, so small spends do not read as zero).
+    static func usd(_ amount: USDAmount) -> String {
+        let dollars = Double(amount.picodollars) / Double(USDAmount.picodollarsPerDollar)
+        return "$" + decimal(dollars, places: abs(dollars) < 1 ? 4 : 2)
     }
 
     /// `512 B`, `3.4 KB`, `1.2 MB`.

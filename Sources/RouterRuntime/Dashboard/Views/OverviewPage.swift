@@ -1,3 +1,4 @@
+import RouteModel
 import UsageLog
 
 /// `GET /ui/`: the range picker, the headline numbers, charts over time and the top tables.
@@ -17,6 +18,8 @@ enum OverviewPage {
         out += HTML.stat("Output tokens", Format.tokens(totals.outputTokens), id: "stat-output", detail: Format.count(totals.outputTokens))
         out += HTML.stat("Cache tokens", Format.tokens(totals.cacheReadTokens + totals.cacheWriteTokens), id: "stat-cache",
                          detail: "read " + Format.tokens(totals.cacheReadTokens) + " · write " + Format.tokens(totals.cacheWriteTokens))
+        out += HTML.stat("Cost", Format.usd(totals.costUSD), id: "stat-cost",
+                         detail: totals.unpricedRequests == 0 ? "every request priced" : Format.count(totals.unpricedRequests) + " without a price")
         out += HTML.stat("Latency", Format.milliseconds(totals.latency.percentile(0.5)), id: "stat-latency",
                          detail: "p50 · p95 " + Format.milliseconds(totals.latency.percentile(0.95)))
         out += HTML.stat("Time to first token", Format.milliseconds(totals.timeToFirstToken.percentile(0.5)), id: "stat-ttft",
@@ -61,6 +64,10 @@ enum OverviewPage {
             .init(name: "cache read", slot: "s3", values: groups.map { Double($0.counters.cacheReadTokens) }),
             .init(name: "cache write", slot: "s5", values: groups.map { Double($0.counters.cacheWriteTokens) }),
         ], unit: { Format.compact($0) }) + "</figure>"
+        out += "<figure><figcaption>Cost per \(unit)</figcaption>"
+        out += SVGChart.stackedBars(id: "chart-cost", labels: labels, series: [
+            .init(name: "cost (USD)", slot: "s5", values: groups.map { Double($0.counters.costUSD.picodollars) / Double(USDAmount.picodollarsPerDollar) }),
+        ], unit: { $0 == 0 ? "$0" : "$" + Format.decimal($0, places: $0 < 1 ? 3 : 2) }) + "</figure>"
         out += "<figure><figcaption>Latency per \(unit)</figcaption>"
         func percentile(_ histogram: (UsageCounters) -> LogHistogram, _ fraction: Double) -> [Double] {
             groups.map { group in histogram(group.counters).percentile(fraction).map(Double.init) ?? -1 }
@@ -83,9 +90,10 @@ enum OverviewPage {
     private static func top(_ title: String, _ report: UsageReport, id: String) -> String {
         let rows = report.groups.prefix(Overview.topCount).map { group -> [String] in
             [HTML.escape(group.key), Format.count(group.counters.requests), Format.percent(group.counters.errors, of: group.counters.requests),
-             Format.tokens(group.counters.inputTokens + group.counters.outputTokens), Format.milliseconds(group.counters.latency.percentile(0.5))]
+             Format.tokens(group.counters.inputTokens + group.counters.outputTokens), Format.usd(group.counters.costUSD),
+             Format.milliseconds(group.counters.latency.percentile(0.5))]
         }
         return "<div class=\"top\"><h2>\(HTML.escape(title))</h2>"
-            + HTML.table(["Name", "Requests", "Errors", "Tokens", "p50"], rows, id: id, numericFrom: 1) + "</div>"
+            + HTML.table(["Name", "Requests", "Errors", "Tokens", "Cost", "p50"], rows, id: id, numericFrom: 1) + "</div>"
     }
 }

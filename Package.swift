@@ -116,6 +116,7 @@ let package = Package(
             dependencies: [
                 "RouterRuntime",
                 "RouteModel",
+                "Translators",
                 "OAuth",
                 "UsageLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

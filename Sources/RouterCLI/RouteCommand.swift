@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RouteModel
 import RouterRuntime
+import Translators
 
 /// `claude-router route`: prints the decision a request would get and why, calling no upstream.
 struct RouteCommand: AsyncParsableCommand {
@@ -23,7 +24,7 @@ struct RouteCommand: AsyncParsableCommand {
     func run() async throws {
         let table = CompiledTable.current
         let features = RequestFeatures(
-            latestUserText: SystemReminder.strip(text), hasImage: image, wantsThinking: thinking, toolNames: tools,
+            latestUserText: ReminderStripping.strip(text), hasImage: image, wantsThinking: thinking, toolNames: tools,
             estimatedInputTokens: inputTokens
         )
         let environment = ProcessInfo.processInfo.environment

@@ -6,10 +6,16 @@ import RouteModel
 /// searching them as `String`s (grapheme-aware) costs several times the whole peek. Both tags
 /// are ASCII, so a byte search finds the same sections; the result is the same text
 /// (checked against `SystemReminder.strip` in the tests), and text without a reminder is
-/// decoded once and returned as is.
-enum ReminderStripping {
+/// decoded once and returned as is. The server's peek and `claude-router route` both strip with
+/// this, so the offline decision reads the same words as the server's.
+public enum ReminderStripping {
     private static let open = Array("<system-reminder>".utf8)
     private static let close = Array("</system-reminder>".utf8)
+
+    /// `text` without its `<system-reminder>` sections.
+    public static func strip(_ text: String) -> String {
+        strip(Array(text.utf8))
+    }
 
     static func strip(_ text: [UInt8]) -> String {
         guard var start = find(open, in: text, from: 0) else { return String(decoding: text, as: UTF8.self) }

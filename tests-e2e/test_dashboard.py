@@ -250,11 +250,18 @@ def test_dashboard_in_a_browser(dash_router, browser, mocks):
     weighted = next(c for c in check["combos"] if c["name"] == "weighted")
     assert [m["weight"] for m in weighted["members"]] == [3, 1]
 
-    # On a phone.
+    # On a phone, and in the dark.
     browser.set_window_size(390, 844)
     browser.get(dash_router.url + "/ui/")
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 390, "no sideways scrolling"
     shot(browser, "overview-phone")
     browser.set_window_size(1280, 1000)
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    browser.get(dash_router.url + "/ui/providers")
+    background = browser.execute_script("return getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(21, 21, 23)", background
+    shot(browser, "providers-dark")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
 
 
 def set_textarea(browser: webdriver.Chrome, text: str) -> None:

@@ -5,6 +5,8 @@ import Yams
 enum LimitsDecoder {
     private enum Kind {
         case duration
+        /// A duration that must not be zero (a zero read timeout would close every connection).
+        case timeout
         case count
         case size
     }
@@ -20,8 +22,8 @@ enum LimitsDecoder {
         ("cooldown", .duration, \.cooldownMS),
         ("max_body", .size, \.maxBodyBytes),
         ("shutdown_grace", .duration, \.shutdownGraceMS),
-        ("header_timeout", .duration, \.headerTimeoutMS),
-        ("body_timeout", .duration, \.bodyTimeoutMS),
+        ("header_timeout", .timeout, \.headerTimeoutMS),
+        ("body_timeout", .timeout, \.bodyTimeoutMS),
         ("max_header_bytes", .size, \.maxHeaderBytes),
         ("max_headers", .count, \.maxHeaderCount),
     ] }
@@ -39,6 +41,9 @@ enum LimitsDecoder {
             case .duration:
                 value = ValueSyntax.milliseconds(text.value)
                 expected = "a duration such as 250ms, 10s or 2m"
+            case .timeout:
+                value = ValueSyntax.milliseconds(text.value).flatMap { $0 > 0 ? $0 : nil }
+                expected = "a duration above zero such as 250ms, 10s or 2m"
             case .count:
                 value = Int(text.value).flatMap { $0 > 0 ? $0 : nil }
                 expected = "a whole number of at least 1"

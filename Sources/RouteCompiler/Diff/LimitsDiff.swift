@@ -20,6 +20,10 @@ enum LimitsDiff {
             ("cooldown", DiffWording.duration(limits.cooldownMS)),
             ("max_body", DiffWording.size(limits.maxBodyBytes)),
             ("shutdown_grace", DiffWording.duration(limits.shutdownGraceMS)),
+            ("header_timeout", DiffWording.duration(limits.headerTimeoutMS)),
+            ("body_timeout", DiffWording.duration(limits.bodyTimeoutMS)),
+            ("max_header_bytes", DiffWording.size(limits.maxHeaderBytes)),
+            ("max_headers", String(limits.maxHeaderCount)),
         ]
     }
 }

@@ -131,3 +131,49 @@ NGINX
 bench_nginx_pids() {
     echo "$nginx_pid" $(pgrep -P "$nginx_pid")
 }
+
+# Checks, file limits and the wrk script, before a run: needs $bin, $fixtures and $work.
+bench_prepare() {
+    bench_install_tools
+    [ -x "$bin/mock-provider" ] && [ -x "$bin/ClaudeRouterE2E" ] || { echo "build release first: $bin" >&2; exit 1; }
+    [ -f "$fixtures/01-say-hi-turn1.json" ] || { echo "missing $fixtures/01-say-hi-turn1.json" >&2; exit 1; }
+    ulimit -n 65536 2>/dev/null || true
+    bench_write_wrk_script "$work/post.lua"
+}
+
+# The two mocks of the E2E table (Anthropic on 18101, OpenAI on 18102) and the router on $1;
+# sets mock_a_pid, mock_o_pid and router_pid; returns once all three listen (and nginx, when
+# $2 names its port).
+bench_start_servers() {
+    local router_port="$1" nginx_port="${2:-}"
+    "$bin/mock-provider" --host 127.0.0.1 --port 18101 --name bench-anthropic > "$work/mock-a.log" 2>&1 &
+    mock_a_pid=$!
+    "$bin/mock-provider" --host 127.0.0.1 --port 18102 --name bench-openai > "$work/mock-o.log" 2>&1 &
+    mock_o_pid=$!
+    MOCK_ANTHROPIC_KEY=bench-upstream-key MOCK_OPENAI_KEY=bench-upstream-key \
+        "$bin/ClaudeRouterE2E" serve --host 127.0.0.1 --port "$router_port" --data-dir "$work/data" > "$work/router.log" 2>&1 &
+    router_pid=$!
+    if [ -n "$nginx_port" ]; then bench_start_nginx "$work" "$nginx_port"; fi
+    for _ in $(seq 1 100); do
+        grep -q "listening on" "$work/mock-a.log" && grep -q "listening on" "$work/mock-o.log" \
+            && grep -q "listening on" "$work/router.log" && break
+        sleep 0.1
+    done
+}
+
+# Replaces both mocks' script with the steps in $1 (JSON).
+bench_script_mocks() {
+    local port
+    for port in 18101 18102; do
+        curl -s -X POST "http://127.0.0.1:$port/_mock/reset" -H 'content-type: application/json' -d '{}' > /dev/null
+        curl -s -X POST "http://127.0.0.1:$port/_mock/script" -H 'content-type: application/json' -d "$1" > /dev/null
+    done
+}
+
+# Every reply 250 characters of text; streamed, in 50 text deltas (plus each protocol's opening
+# and closing events).
+bench_script_fifty_deltas() {
+    local text
+    text="$(python3 -c 'print(("The quick brown fox jumps over the lazy dog. " * 6)[:250])')"
+    bench_script_mocks "{\"steps\":[{\"sticky\":true,\"reply\":{\"text\":\"$text\"},\"stream\":{\"text_chunks\":50}}]}"
+}

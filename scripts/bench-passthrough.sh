@@ -34,12 +34,7 @@ cleanup() {
 trap cleanup EXIT
 
 source "$root/scripts/bench-lib.sh"
-bench_install_tools
-[ -x "$bin/mock-provider" ] && [ -x "$bin/ClaudeRouterE2E" ] || { echo "build release first: $bin" >&2; exit 1; }
-[ -f "$fixtures/01-say-hi-turn1.json" ] || { echo "missing $fixtures/01-say-hi-turn1.json" >&2; exit 1; }
-ulimit -n 65536 2>/dev/null || true
-
-bench_write_wrk_script "$work/post.lua"
+bench_prepare
 
 # Bodies: a small OpenAI chat, the real Claude Code request (same format: claude-*; translated:
 # model `oai`), whole and streamed.
@@ -58,26 +53,8 @@ write("stream-cc-same", dict(cc, stream=True))
 write("stream-cc-translated", dict(cc, model="oai", stream=True))
 PY
 
-"$bin/mock-provider" --host 127.0.0.1 --port 18101 --name bench-anthropic > "$work/mock-a.log" 2>&1 &
-mock_a_pid=$!
-"$bin/mock-provider" --host 127.0.0.1 --port 18102 --name bench-openai > "$work/mock-o.log" 2>&1 &
-mock_o_pid=$!
-MOCK_ANTHROPIC_KEY=bench-upstream-key MOCK_OPENAI_KEY=bench-upstream-key \
-    "$bin/ClaudeRouterE2E" serve --host 127.0.0.1 --port "$router_port" --data-dir "$work/data" > "$work/router.log" 2>&1 &
-router_pid=$!
-bench_start_nginx "$work" "$nginx_port"
-for _ in $(seq 1 100); do
-    grep -q "listening on" "$work/mock-a.log" && grep -q "listening on" "$work/mock-o.log" \
-        && grep -q "listening on" "$work/router.log" && break
-    sleep 0.1
-done
-# Every reply: 250 characters of text; streamed, in 50 text deltas (plus the protocol's
-# opening and closing events).
-reply_text="$(python3 -c 'print(("The quick brown fox jumps over the lazy dog. " * 6)[:250])')"
-for port in 18101 18102; do
-    curl -s -X POST "http://127.0.0.1:$port/_mock/script" -H 'content-type: application/json' \
-        -d "{\"steps\":[{\"sticky\":true,\"reply\":{\"text\":\"$reply_text\"},\"stream\":{\"text_chunks\":50}}]}" > /dev/null
-done
+bench_start_servers "$router_port" "$nginx_port"
+bench_script_fifty_deltas
 
 # Warm every path (connection pools, page cache) before measuring.
 for target in "http://127.0.0.1:18101" "http://127.0.0.1:$nginx_port" "http://127.0.0.1:$router_port"; do

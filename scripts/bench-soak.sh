@@ -30,11 +30,7 @@ cleanup() {
 trap cleanup EXIT
 
 source "$root/scripts/bench-lib.sh"
-bench_install_tools
-[ -x "$bin/mock-provider" ] && [ -x "$bin/ClaudeRouterE2E" ] || { echo "build release first: $bin" >&2; exit 1; }
-[ -f "$fixtures/01-say-hi-turn1.json" ] || { echo "missing $fixtures/01-say-hi-turn1.json" >&2; exit 1; }
-ulimit -n 65536 2>/dev/null || true
-bench_write_wrk_script "$work/post.lua"
+bench_prepare
 
 python3 - "$work" "$fixtures/01-say-hi-turn1.json" <<'PY'
 import json, sys
@@ -49,27 +45,8 @@ PY
 mix="$work/small.json,$work/cc.json,$work/stream-openai.json,$work/stream-cc-translated.json"
 paths="/v1/chat/completions,/v1/messages,/v1/chat/completions,/v1/messages"
 
-"$bin/mock-provider" --host 127.0.0.1 --port 18101 --name soak-anthropic > "$work/mock-a.log" 2>&1 &
-mock_a_pid=$!
-"$bin/mock-provider" --host 127.0.0.1 --port 18102 --name soak-openai > "$work/mock-o.log" 2>&1 &
-mock_o_pid=$!
-MOCK_ANTHROPIC_KEY=soak-upstream-key MOCK_OPENAI_KEY=soak-upstream-key \
-    "$bin/ClaudeRouterE2E" serve --host 127.0.0.1 --port "$router_port" --data-dir "$work/data" > "$work/router.log" 2>&1 &
-router_pid=$!
-for _ in $(seq 1 100); do
-    grep -q "listening on" "$work/mock-a.log" && grep -q "listening on" "$work/mock-o.log" \
-        && grep -q "listening on" "$work/router.log" && break
-    sleep 0.1
-done
-script_mocks() {
-    local port
-    for port in 18101 18102; do
-        curl -s -X POST "http://127.0.0.1:$port/_mock/reset" -H 'content-type: application/json' -d '{}' > /dev/null
-        curl -s -X POST "http://127.0.0.1:$port/_mock/script" -H 'content-type: application/json' -d "$1" > /dev/null
-    done
-}
-reply_text="$(python3 -c 'print(("The quick brown fox jumps over the lazy dog. " * 6)[:250])')"
-script_mocks "{\"steps\":[{\"sticky\":true,\"reply\":{\"text\":\"$reply_text\"},\"stream\":{\"text_chunks\":50}}]}"
+bench_start_servers "$router_port"
+bench_script_fifty_deltas
 
 # Idle, after a short warm-up of every kind of request.
 BENCH_PATHS="$paths" bench_wrk "http://127.0.0.1:$router_port/" "$mix" e2e-client-key 8 2 > /dev/null
@@ -102,7 +79,7 @@ print(f"\nafter warm-up: {base[1] // 1024} MB at {base[0]} requests, {last[1] //
 PY
 
 # 1,000 concurrent slow streams: 20 deltas 50 ms apart, so each lasts about a second.
-script_mocks '{"steps":[{"sticky":true,"stream":{"chunk_delay_ms":50,"text_chunks":20}}]}'
+bench_script_mocks '{"steps":[{"sticky":true,"stream":{"chunk_delay_ms":50,"text_chunks":20}}]}'
 BENCH_BODY="$work/stream-openai.json" BENCH_KEY=e2e-client-key wrk -t"$threads" -c1000 -d15s -s "$work/post.lua" \
     "http://127.0.0.1:$router_port/v1/chat/completions" > "$work/slow.out" &
 wrk_pid=$!

@@ -39,11 +39,12 @@ struct ProviderFields {
     var maxConcurrency: Located<Int>?
 }
 
-/// A model id a provider serves, optionally with its output cap and price.
+/// A model id a provider serves, optionally with its output cap, price and whether it reads images.
 struct ModelEntryConfig {
     var id: Located<String>
     var maxOutputTokens: Located<Int>?
     var price: ModelPrice?
+    var vision: Located<Bool>?
 }
 
 struct HeaderConfig {

@@ -109,7 +109,7 @@ struct ProviderFieldsDecoder {
         return items.compactMap { secret($0, "each entry of \(what)", reader: &reader) }
     }
 
-    /// `[id, id]`, `[{id: {max_output_tokens: N}}]` or `{id: {max_output_tokens: N, price: {...}}, id: ~}`.
+    /// `[id, id]`, `[{id: {max_output_tokens: N}}]` or `{id: {max_output_tokens: N, price: {...}, vision: false}, id: ~}`.
     static func models(_ node: Node, owner: String, reader: inout YAMLReader) -> [ModelEntryConfig]? {
         let what = "models of \(owner)"
         switch node {
@@ -138,7 +138,7 @@ struct ProviderFieldsDecoder {
     ) -> ModelEntryConfig? {
         if case .scalar(let scalar) = details, YAMLReader.isNull(scalar) { return ModelEntryConfig(id: id) }
         let owner = "model '\(id.value)' of \(what)"
-        guard let record = reader.record(details, owner, allowed: ["max_output_tokens", "price"]) else {
+        guard let record = reader.record(details, owner, allowed: ["max_output_tokens", "price", "vision"]) else {
             return nil
         }
         var entry = ModelEntryConfig(id: id)
@@ -150,6 +150,7 @@ struct ProviderFieldsDecoder {
         if let price = record["price"] {
             entry.price = PriceDecoder.decode(price.value, what: "price of \(owner)", reader: &reader)
         }
+        entry.vision = record["vision"].flatMap { reader.bool($0.value, "vision of \(owner)") }
         return entry
     }
 

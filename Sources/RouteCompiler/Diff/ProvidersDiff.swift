@@ -75,6 +75,9 @@ enum ProvidersDiff {
             if was.maxOutputTokens != model.maxOutputTokens {
                 changes.add(.providers, .changed, name, "\(subject): max output tokens of \(code(model.id)) \(DiffWording.change(DiffWording.limit(was.maxOutputTokens), DiffWording.limit(model.maxOutputTokens)))")
             }
+            if was.vision != model.vision {
+                changes.add(.providers, .changed, name, "\(subject): \(code(model.id)) \(model.vision ? "now reads images" : "no longer reads images (vision: false)")")
+            }
             if was.price != model.price {
                 changes.add(.providers, .changed, name, "\(subject): price of \(code(model.id)) (USD per million tokens) \(DiffWording.change(price(was.price), price(model.price)))")
             }

@@ -73,7 +73,8 @@ struct SwiftRenderer {
                         $0.indented { out in
                             for model in provider.models {
                                 let price = model.price.map { ", price: \(SwiftLiteral.price($0))" } ?? ""
-                                out.line("ModelInfo(id: \(SwiftLiteral.string(model.id)), maxOutputTokens: \(SwiftLiteral.optionalInt(model.maxOutputTokens))\(price)),")
+                                let vision = model.vision ? "" : ", vision: false"
+                                out.line("ModelInfo(id: \(SwiftLiteral.string(model.id)), maxOutputTokens: \(SwiftLiteral.optionalInt(model.maxOutputTokens))\(price)\(vision)),")
                             }
                         }
                         $0.line("],")

@@ -63,18 +63,21 @@ struct ProviderResolver {
         )
     }
 
-    /// The preset's models, then the entry's own; an entry's cap and price override the preset's.
+    /// The preset's models, then the entry's own; an entry's cap, price and vision override the preset's.
     private func mergedModels(preset: [ModelEntryConfig]?, own: [ModelEntryConfig]?) -> [ModelInfo] {
         var models: [ModelInfo] = []
         for entry in (preset ?? []) + (own ?? []) {
-            let info = ModelInfo(id: entry.id.value, maxOutputTokens: entry.maxOutputTokens?.value, price: entry.price)
-            if let index = models.firstIndex(where: { $0.id == info.id }) {
+            if let index = models.firstIndex(where: { $0.id == entry.id.value }) {
+                let was = models[index]
                 models[index] = ModelInfo(
-                    id: info.id, maxOutputTokens: info.maxOutputTokens ?? models[index].maxOutputTokens,
-                    price: info.price ?? models[index].price
+                    id: was.id, maxOutputTokens: entry.maxOutputTokens?.value ?? was.maxOutputTokens,
+                    price: entry.price ?? was.price, vision: entry.vision?.value ?? was.vision
                 )
             } else {
-                models.append(info)
+                models.append(ModelInfo(
+                    id: entry.id.value, maxOutputTokens: entry.maxOutputTokens?.value, price: entry.price,
+                    vision: entry.vision?.value ?? true
+                ))
             }
         }
         return models

@@ -50,6 +50,12 @@ public struct ProviderSpec: Sendable {
     public func price(of model: String) -> ModelPrice? {
         models.first(where: { $0.id == model })?.price
     }
+
+    /// Whether a model reads images; a model the catalog does not list (or lists without
+    /// `vision: false`) is assumed to, so only models known to be text-only are skipped.
+    public func canSeeImages(_ model: String) -> Bool {
+        models.first(where: { $0.id == model })?.vision ?? true
+    }
 }
 
 /// A model id a provider serves, with what the catalog knows of its limits and price.
@@ -58,11 +64,14 @@ public struct ModelInfo: Sendable, Equatable {
     public let maxOutputTokens: Int?
     /// What a request to it costs; nil when unknown (its usage lines carry `cost_usd: null`).
     public let price: ModelPrice?
+    /// Whether it reads image blocks; false keeps image requests away from it (`vision: false`).
+    public let vision: Bool
 
-    public init(id: String, maxOutputTokens: Int? = nil, price: ModelPrice? = nil) {
+    public init(id: String, maxOutputTokens: Int? = nil, price: ModelPrice? = nil, vision: Bool = true) {
         self.id = id
         self.maxOutputTokens = maxOutputTokens
         self.price = price
+        self.vision = vision
     }
 }
 

@@ -22,11 +22,14 @@ enum BundledCatalog {
 #   quirks           translator flags (see Sources/RouteModel/Table/ProviderQuirks.swift)
 #   thinking         how extended thinking is switched on upstream (OpenAI-protocol providers)
 #   reject_betas     anthropic-beta values the upstream rejects ("*": send none)
+#   vision           false marks a model that cannot read images: a request carrying one skips
+#                    it for a vision-capable member, or fails with a clear 400 (default: true)
 #
 # Caps marked "uncertain" could not be confirmed from public docs; override them per provider.
 #
-# Prices were read on 2026-12-07 from each provider's public price page (named above each preset)
-# and are list prices in USD for pay-as-you-go API keys. Not modelled, on purpose: batch and
+# Prices were looked up on 2026-12-07: on the provider's public price page named above each preset,
+# or, where only excerpts of it could be found, in model catalogs quoting it (sim.ai, OpenRouter,
+# LiteLLM, promptfoo); they are list prices in USD for pay-as-you-go API keys. Not modelled, on purpose: batch and
 # priority rates, coding plans and other subscriptions, 1-hour Anthropic cache writes (billed here
 # as 5-minute writes), free quotas, promotions, and taxes. Providers that bill in CNY (the
 # mainland endpoints of Zhipu, DashScope, Moonshot, MiniMax, SiliconFlow, Ark) carry the
@@ -64,10 +67,10 @@ presets:
     # Simplification: open.bigmodel.cn bills in CNY with input-length tiers; these are Z.ai's
     # USD prices of the same models (docs.z.ai/guides/overview/pricing).
     models:
-      glm-4.6: {max_output_tokens: 131072, price: {input: 0.6, output: 2.2, cache_read: 0.11}}
-      glm-4.5-air: {max_output_tokens: 98304, price: {input: 0.2, output: 1.1, cache_read: 0.03}}
-      glm-4.7: {max_output_tokens: 131072, price: {input: 0.6, output: 2.2, cache_read: 0.11}}
-      glm-5: {max_output_tokens: 131072, price: {input: 1, output: 3.2, cache_read: 0.2}}     # cap uncertain; cache_read price uncertain
+      glm-4.6: {max_output_tokens: 131072, price: {input: 0.6, output: 2.2, cache_read: 0.11}, vision: false}
+      glm-4.5-air: {max_output_tokens: 98304, price: {input: 0.2, output: 1.1, cache_read: 0.03}, vision: false}
+      glm-4.7: {max_output_tokens: 131072, price: {input: 0.6, output: 2.2, cache_read: 0.11}, vision: false}   # cache_read price uncertain
+      glm-5: {max_output_tokens: 131072, price: {input: 1, output: 3.2, cache_read: 0.2}, vision: false}     # cap uncertain; cache_read price uncertain
     quirks: [system_role_rejected]
     reject_betas: ["*"]
 
@@ -79,10 +82,10 @@ presets:
     # docs.z.ai/guides/overview/pricing (USD). Cache writes are not billed apart (implicit
     # cache): billed as input.
     models:
-      glm-4.6: {max_output_tokens: 131072, price: {input: 0.6, output: 2.2, cache_read: 0.11}}
-      glm-4.5-air: {max_output_tokens: 98304, price: {input: 0.2, output: 1.1, cache_read: 0.03}}
-      glm-4.7: {max_output_tokens: 131072, price: {input: 0.6, output: 2.2, cache_read: 0.11}}
-      glm-5: {max_output_tokens: 131072, price: {input: 1, output: 3.2, cache_read: 0.2}}     # cap uncertain; cache_read price uncertain
+      glm-4.6: {max_output_tokens: 131072, price: {input: 0.6, output: 2.2, cache_read: 0.11}, vision: false}
+      glm-4.5-air: {max_output_tokens: 98304, price: {input: 0.2, output: 1.1, cache_read: 0.03}, vision: false}
+      glm-4.7: {max_output_tokens: 131072, price: {input: 0.6, output: 2.2, cache_read: 0.11}, vision: false}   # cache_read price uncertain
+      glm-5: {max_output_tokens: 131072, price: {input: 1, output: 3.2, cache_read: 0.2}, vision: false}     # cap uncertain; cache_read price uncertain
     quirks: [system_role_rejected]
     reject_betas: ["*"]
 
@@ -94,10 +97,10 @@ presets:
     # Simplification: open.bigmodel.cn bills in CNY with input-length tiers; these are Z.ai's
     # USD prices of the same models (docs.z.ai/guides/overview/pricing).
     models:
-      glm-4.6: {max_output_tokens: 131072, price: {input: 0.6, output: 2.2, cache_read: 0.11}}
-      glm-4.5-air: {max_output_tokens: 98304, price: {input: 0.2, output: 1.1, cache_read: 0.03}}
-      glm-4.7: {max_output_tokens: 131072, price: {input: 0.6, output: 2.2, cache_read: 0.11}}
-      glm-5: {max_output_tokens: 131072, price: {input: 1, output: 3.2, cache_read: 0.2}}     # cap uncertain; cache_read price uncertain
+      glm-4.6: {max_output_tokens: 131072, price: {input: 0.6, output: 2.2, cache_read: 0.11}, vision: false}
+      glm-4.5-air: {max_output_tokens: 98304, price: {input: 0.2, output: 1.1, cache_read: 0.03}, vision: false}
+      glm-4.7: {max_output_tokens: 131072, price: {input: 0.6, output: 2.2, cache_read: 0.11}, vision: false}   # cache_read price uncertain
+      glm-5: {max_output_tokens: 131072, price: {input: 1, output: 3.2, cache_read: 0.2}, vision: false}     # cap uncertain; cache_read price uncertain
     thinking: thinking_type
     quirks: [tool_stream, top_p_below_one]
 
@@ -109,10 +112,10 @@ presets:
     # docs.z.ai/guides/overview/pricing (USD). Cache writes are not billed apart (implicit
     # cache): billed as input.
     models:
-      glm-4.6: {max_output_tokens: 131072, price: {input: 0.6, output: 2.2, cache_read: 0.11}}
-      glm-4.5-air: {max_output_tokens: 98304, price: {input: 0.2, output: 1.1, cache_read: 0.03}}
-      glm-4.7: {max_output_tokens: 131072, price: {input: 0.6, output: 2.2, cache_read: 0.11}}
-      glm-5: {max_output_tokens: 131072, price: {input: 1, output: 3.2, cache_read: 0.2}}     # cap uncertain; cache_read price uncertain
+      glm-4.6: {max_output_tokens: 131072, price: {input: 0.6, output: 2.2, cache_read: 0.11}, vision: false}
+      glm-4.5-air: {max_output_tokens: 98304, price: {input: 0.2, output: 1.1, cache_read: 0.03}, vision: false}
+      glm-4.7: {max_output_tokens: 131072, price: {input: 0.6, output: 2.2, cache_read: 0.11}, vision: false}   # cache_read price uncertain
+      glm-5: {max_output_tokens: 131072, price: {input: 1, output: 3.2, cache_read: 0.2}, vision: false}     # cap uncertain; cache_read price uncertain
     thinking: thinking_type
     quirks: [tool_stream, top_p_below_one]
 
@@ -123,9 +126,9 @@ presets:
     key_env: MINIMAX_API_KEY
     # platform.minimax.io/docs/guides/pricing-paygo (USD, standard tier).
     models:
-      MiniMax-M2: {max_output_tokens: 131072, price: {input: 0.3, output: 1.2, cache_read: 0.03, cache_write: 0.375}}     # cap uncertain
-      MiniMax-M2.5: {max_output_tokens: 131072, price: {input: 0.3, output: 1.2, cache_read: 0.03, cache_write: 0.375}}   # cap uncertain
-      MiniMax-M2.7: {max_output_tokens: 131072, price: {input: 0.3, output: 1.2, cache_read: 0.06, cache_write: 0.375}}   # cap uncertain
+      MiniMax-M2: {max_output_tokens: 131072, price: {input: 0.3, output: 1.2, cache_read: 0.03, cache_write: 0.375}, vision: false}     # cap uncertain
+      MiniMax-M2.5: {max_output_tokens: 131072, price: {input: 0.3, output: 1.2, cache_read: 0.03, cache_write: 0.375}, vision: false}   # cap uncertain
+      MiniMax-M2.7: {max_output_tokens: 131072, price: {input: 0.3, output: 1.2, cache_read: 0.06, cache_write: 0.375}, vision: false}   # cap uncertain
     quirks: [system_role_rejected, tool_choice_auto_none_only]
     reject_betas: ["*"]
 
@@ -137,9 +140,9 @@ presets:
     # Simplification: api.minimaxi.com bills in CNY; these are the international USD prices
     # (platform.minimax.io/docs/guides/pricing-paygo).
     models:
-      MiniMax-M2: {max_output_tokens: 131072, price: {input: 0.3, output: 1.2, cache_read: 0.03, cache_write: 0.375}}     # cap uncertain
-      MiniMax-M2.5: {max_output_tokens: 131072, price: {input: 0.3, output: 1.2, cache_read: 0.03, cache_write: 0.375}}   # cap uncertain
-      MiniMax-M2.7: {max_output_tokens: 131072, price: {input: 0.3, output: 1.2, cache_read: 0.06, cache_write: 0.375}}   # cap uncertain
+      MiniMax-M2: {max_output_tokens: 131072, price: {input: 0.3, output: 1.2, cache_read: 0.03, cache_write: 0.375}, vision: false}     # cap uncertain
+      MiniMax-M2.5: {max_output_tokens: 131072, price: {input: 0.3, output: 1.2, cache_read: 0.03, cache_write: 0.375}, vision: false}   # cap uncertain
+      MiniMax-M2.7: {max_output_tokens: 131072, price: {input: 0.3, output: 1.2, cache_read: 0.06, cache_write: 0.375}, vision: false}   # cap uncertain
     quirks: [system_role_rejected, tool_choice_auto_none_only]
     reject_betas: ["*"]
 
@@ -151,9 +154,9 @@ presets:
     # platform.minimax.io/docs/guides/pricing-paygo (USD, standard tier). The CN host bills in
     # CNY: a simplification.
     models:
-      MiniMax-M2: {max_output_tokens: 131072, price: {input: 0.3, output: 1.2, cache_read: 0.03, cache_write: 0.375}}     # cap uncertain
-      MiniMax-M2.5: {max_output_tokens: 131072, price: {input: 0.3, output: 1.2, cache_read: 0.03, cache_write: 0.375}}   # cap uncertain
-      MiniMax-M2.7: {max_output_tokens: 131072, price: {input: 0.3, output: 1.2, cache_read: 0.06, cache_write: 0.375}}   # cap uncertain
+      MiniMax-M2: {max_output_tokens: 131072, price: {input: 0.3, output: 1.2, cache_read: 0.03, cache_write: 0.375}, vision: false}     # cap uncertain
+      MiniMax-M2.5: {max_output_tokens: 131072, price: {input: 0.3, output: 1.2, cache_read: 0.03, cache_write: 0.375}, vision: false}   # cap uncertain
+      MiniMax-M2.7: {max_output_tokens: 131072, price: {input: 0.3, output: 1.2, cache_read: 0.06, cache_write: 0.375}, vision: false}   # cap uncertain
     quirks: [reasoning_split, temperature_open_unit]
 
   modelscope:
@@ -165,8 +168,8 @@ presets:
     # service/API-Inference/intro):
     # priced at zero so its usage shows as free rather than unknown.
     models:
-      Qwen/Qwen3-Coder-480B-A35B-Instruct: {max_output_tokens: 65536, price: {input: 0, output: 0}}   # cap uncertain
-      ZhipuAI/GLM-5.2: {max_output_tokens: 131072, price: {input: 0, output: 0}}                       # cap uncertain
+      Qwen/Qwen3-Coder-480B-A35B-Instruct: {max_output_tokens: 65536, price: {input: 0, output: 0}, vision: false}   # cap uncertain
+      ZhipuAI/GLM-5.2: {max_output_tokens: 131072, price: {input: 0, output: 0}, vision: false}                       # cap uncertain
     thinking: enable_thinking
     quirks: [thinking_requires_stream]
 
@@ -182,6 +185,7 @@ presets:
     # output is its non-thinking rate (thinking output costs more: a simplification).
     models:
       qwen3-coder-plus:
+        vision: false
         max_output_tokens: 65536
         price:
           input: 1
@@ -192,6 +196,7 @@ presets:
             - {above_input_tokens: 128000, input: 3, output: 15, cache_read: 0.6}
             - {above_input_tokens: 256000, input: 6, output: 60, cache_read: 1.2}
       qwen3-max:
+        vision: false
         max_output_tokens: 65536     # uncertain
         price:
           input: 1.2
@@ -201,6 +206,7 @@ presets:
             - {above_input_tokens: 32000, input: 2.4, output: 12, cache_read: 0.48}
             - {above_input_tokens: 128000, input: 3, output: 15, cache_read: 0.6}
       qwen-plus:
+        vision: false
         max_output_tokens: 32768
         price:
           input: 0.4
@@ -231,6 +237,7 @@ presets:
     # output is its non-thinking rate (thinking output costs more: a simplification).
     models:
       qwen3-coder-plus:
+        vision: false
         max_output_tokens: 65536
         price:
           input: 1
@@ -241,6 +248,7 @@ presets:
             - {above_input_tokens: 128000, input: 3, output: 15, cache_read: 0.6}
             - {above_input_tokens: 256000, input: 6, output: 60, cache_read: 1.2}
       qwen3-max:
+        vision: false
         max_output_tokens: 65536     # uncertain
         price:
           input: 1.2
@@ -250,6 +258,7 @@ presets:
             - {above_input_tokens: 32000, input: 2.4, output: 12, cache_read: 0.48}
             - {above_input_tokens: 128000, input: 3, output: 15, cache_read: 0.6}
       qwen-plus:
+        vision: false
         max_output_tokens: 32768
         price:
           input: 0.4
@@ -281,6 +290,7 @@ presets:
     # output is its non-thinking rate (thinking output costs more: a simplification).
     models:
       qwen3-coder-plus:
+        vision: false
         max_output_tokens: 65536
         price:
           input: 1
@@ -291,6 +301,7 @@ presets:
             - {above_input_tokens: 128000, input: 3, output: 15, cache_read: 0.6}
             - {above_input_tokens: 256000, input: 6, output: 60, cache_read: 1.2}
       qwen3-max:
+        vision: false
         max_output_tokens: 65536     # uncertain
         price:
           input: 1.2
@@ -300,6 +311,7 @@ presets:
             - {above_input_tokens: 32000, input: 2.4, output: 12, cache_read: 0.48}
             - {above_input_tokens: 128000, input: 3, output: 15, cache_read: 0.6}
       qwen-plus:
+        vision: false
         max_output_tokens: 32768
         price:
           input: 0.4
@@ -317,8 +329,8 @@ presets:
     # No per-token price: the account's plan pays (free tier ended 2026-04); usage lines say
     # cost_usd: null. Give a price in routes.yaml if your plan has one.
     models:
-      coder-model: {max_output_tokens: 65536}       # uncertain
-      qwen3-coder-plus: {max_output_tokens: 65536}
+      coder-model: {max_output_tokens: 65536, vision: false}       # uncertain
+      qwen3-coder-plus: {max_output_tokens: 65536, vision: false}
     oauth:
       flow: device
       device_url: https://chat.qwen.ai/api/v1/oauth2/device/code
@@ -336,8 +348,8 @@ presets:
     # Simplification: api.moonshot.cn bills in CNY; these are platform.moonshot.ai's USD
     # prices (cache hit = cache_read).
     models:
-      kimi-k2.5: {max_output_tokens: 32768, price: {input: 0.6, output: 3, cache_read: 0.1}}          # cap uncertain; output price uncertain
-      kimi-k2-thinking: {max_output_tokens: 32768, price: {input: 0.6, output: 2.5, cache_read: 0.15}}   # cap uncertain
+      kimi-k2.5: {max_output_tokens: 32768, price: {input: 0.6, output: 3, cache_read: 0.1}}          # cap uncertain; output and cache_read prices uncertain
+      kimi-k2-thinking: {max_output_tokens: 32768, price: {input: 0.6, output: 2.5, cache_read: 0.15}, vision: false}   # cap uncertain
     quirks: [reasoning_roundtrip]
 
   moonshot-anthropic:
@@ -348,8 +360,8 @@ presets:
     # Simplification: api.moonshot.cn bills in CNY; these are platform.moonshot.ai's USD
     # prices (cache hit = cache_read).
     models:
-      kimi-k2.5: {max_output_tokens: 32768, price: {input: 0.6, output: 3, cache_read: 0.1}}          # cap uncertain; output price uncertain
-      kimi-k2-thinking: {max_output_tokens: 32768, price: {input: 0.6, output: 2.5, cache_read: 0.15}}   # cap uncertain
+      kimi-k2.5: {max_output_tokens: 32768, price: {input: 0.6, output: 3, cache_read: 0.1}}          # cap uncertain; output and cache_read prices uncertain
+      kimi-k2-thinking: {max_output_tokens: 32768, price: {input: 0.6, output: 2.5, cache_read: 0.15}, vision: false}   # cap uncertain
     quirks: [system_role_rejected]
     reject_betas: ["*"]
 
@@ -366,6 +378,7 @@ presets:
     # the legacy name now served by V4.1 Flash at the Flash price.
     models:
       deepseek-v4-flash:
+        vision: false     # uncertain
         max_output_tokens: 65536     # uncertain
         price:
           input: 0.15
@@ -373,6 +386,7 @@ presets:
           cache_read: 0.003
           peak: {hours_utc: ["01:00-04:00", "06:00-10:00"], weekdays_only: true, input: 0.3, output: 1.2, cache_read: 0.006}
       deepseek-v4-pro:
+        vision: false     # uncertain
         max_output_tokens: 65536     # uncertain
         price:
           input: 0.66
@@ -395,6 +409,7 @@ presets:
     # the legacy name now served by V4.1 Flash at the Flash price.
     models:
       deepseek-v4-flash:
+        vision: false     # uncertain
         max_output_tokens: 65536     # uncertain
         price:
           input: 0.15
@@ -402,6 +417,7 @@ presets:
           cache_read: 0.003
           peak: {hours_utc: ["01:00-04:00", "06:00-10:00"], weekdays_only: true, input: 0.3, output: 1.2, cache_read: 0.006}
       deepseek-v4-pro:
+        vision: false     # uncertain
         max_output_tokens: 65536     # uncertain
         price:
           input: 0.66
@@ -419,9 +435,9 @@ presets:
     # openrouter.ai/models (USD): OpenRouter's price depends on the upstream it picks; these are the
     # models' listed starting prices, a simplification, and uncertain for kimi-k2 and qwen3-coder.
     models:
-      z-ai/glm-4.6: {price: {input: 0.4, output: 1.75}}
-      moonshotai/kimi-k2: {price: {input: 0.5, output: 2.4}}        # price uncertain
-      qwen/qwen3-coder: {price: {input: 0.22, output: 0.95}}        # price uncertain
+      z-ai/glm-4.6: {price: {input: 0.4, output: 1.75}, vision: false}
+      moonshotai/kimi-k2: {price: {input: 0.5, output: 2.4}, vision: false}        # price uncertain
+      qwen/qwen3-coder: {price: {input: 0.22, output: 0.95}, vision: false}        # price uncertain
     quirks: [accepts_user]
     oauth:                       # `auth: oauth` on the provider: a PKCE login that yields a key
       flow: authorization_code
@@ -436,8 +452,8 @@ presets:
     key_env: OPENROUTER_API_KEY
     # openrouter.ai/models (USD), as for the openrouter preset; Claude at Anthropic's list price.
     models:
-      z-ai/glm-4.6: {price: {input: 0.4, output: 1.75}}
-      moonshotai/kimi-k2: {price: {input: 0.5, output: 2.4}}        # price uncertain
+      z-ai/glm-4.6: {price: {input: 0.4, output: 1.75}, vision: false}
+      moonshotai/kimi-k2: {price: {input: 0.5, output: 2.4}, vision: false}        # price uncertain
       anthropic/claude-sonnet-4.5: {price: {input: 3, output: 15, cache_read: 0.3, cache_write_multiplier: 1.25}}
 
   siliconflow:
@@ -448,8 +464,8 @@ presets:
     # siliconflow.cn/pricing bills in CNY: converted at 7.2 CNY/USD, a simplification; price
     # uncertain.
     models:
-      deepseek-ai/DeepSeek-V3.2: {max_output_tokens: 32768, price: {input: 0.277778, output: 0.416667}}   # cap and price uncertain
-      zai-org/GLM-4.6: {max_output_tokens: 131072, price: {input: 0.486111, output: 1.944444}}             # cap and price uncertain
+      deepseek-ai/DeepSeek-V3.2: {max_output_tokens: 32768, price: {input: 0.277778, output: 0.416667}, vision: false}   # cap and price uncertain
+      zai-org/GLM-4.6: {max_output_tokens: 131072, price: {input: 0.486111, output: 1.944444}, vision: false}             # cap and price uncertain
     thinking: enable_thinking
 
   ark:
@@ -477,7 +493,8 @@ presets:
     auth: bearer
     key_env: GEMINI_API_KEY
     # ai.google.dev/gemini-api/docs/pricing (USD, paid tier): 2.5 Pro prompts over 200K tokens bill
-    # at the higher rates. Context-cache storage per hour is not modelled.
+    # at the higher rates. Context-cache storage per hour is not modelled. Launch prices, not
+    # re-confirmed for 2026: uncertain.
     models:
       gemini-2.5-pro:
         max_output_tokens: 65536
@@ -496,7 +513,7 @@ presets:
     auth: bearer
     key_env: OPENAI_API_KEY
     # openai.com/api/pricing (USD, standard tier): cached input is 0.1 × input; reasoning tokens
-    # are output tokens.
+    # are output tokens. Launch prices of the GPT-5 family, not re-confirmed for 2026: uncertain.
     models:
       gpt-5: {max_output_tokens: 128000, price: {input: 1.25, output: 10, cache_read: 0.125}}
       gpt-5-mini: {max_output_tokens: 128000, price: {input: 0.25, output: 2, cache_read: 0.025}}

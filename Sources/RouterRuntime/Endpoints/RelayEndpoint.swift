@@ -28,10 +28,13 @@ struct RelayEndpoint: Sendable {
             }
             record.route = state.routeName(of: decision)
             record.rule = state.ruleSummary(of: decision)
+            // Text-only models never get an image to drop: skipped, or a clear 400 if all are.
+            let attempts = VisionFilter.split(decision.attempts, hasImage: inbound.features.hasImage, in: state.table)
             if endpoint == .countTokens {
-                return await countTokens(inbound, attempts: decision.attempts, record: record)
+                return await countTokens(inbound, attempts: attempts.usable, record: record)
             }
-            return await state.pipeline.run(inbound, attempts: decision.attempts, record: record)
+            guard !attempts.usable.isEmpty else { throw .imageNotSupported(targets: attempts.blind.map(\.name)) }
+            return await state.pipeline.run(inbound, attempts: attempts.usable, record: record)
         } catch {
             record.fail(with: error)
             state.completion.finish(record)

@@ -42,6 +42,11 @@ extension RouterError {
         case .invalidRequest(let message):
             return .init(status: 400, anthropicType: "invalid_request_error", openAIType: "invalid_request_error",
                          code: "invalid_request", message: message)
+        case .imageNotSupported(let targets):
+            return .init(status: 400, anthropicType: "invalid_request_error", openAIType: "invalid_request_error",
+                         code: "image_not_supported",
+                         message: "the request carries an image but \(targets.joined(separator: ", ")) cannot see images (vision: false); "
+                            + "add a rule `if: {image: true}` that uses a vision-capable model, or send the request to one")
         case .bodyTooLarge(let limit):
             return .init(status: 413, anthropicType: "request_too_large", openAIType: "invalid_request_error",
                          code: "request_too_large", message: "request body exceeds the router's limit of \(limit) bytes")

@@ -20,6 +20,9 @@ enum RouterError: Error, Sendable {
     case malformedJSON(detail: String)
     /// The body is JSON but not the shape the endpoint expects.
     case invalidRequest(String)
+    /// The request carries an image and no target of its attempt list can read one: the
+    /// `provider/model` names of the text-only targets it would have gone to.
+    case imageNotSupported(targets: [String])
     /// The body is larger than `limits.maxBodyBytes`.
     case bodyTooLarge(limit: Int)
     /// The body's `Content-Encoding` is not one the router decodes.

@@ -72,7 +72,8 @@ struct RouterState: Sendable {
     func decide(model: String, features: RequestFeatures) -> RouteDecision? {
         decider.decide(model: model, features: features) { [self] combo, spec, features in
             selector.choose(combo: combo, spec: spec, sessionID: features.sessionID) { member in
-                canServe(table.targets[spec.members[member].target])
+                let target = table.targets[spec.members[member].target]
+                return canServe(target) && (!features.hasImage || VisionFilter.canSeeImages(target, in: table))
             }
         }
     }

@@ -36,7 +36,9 @@ struct RouteCommand: AsyncParsableCommand {
         for _ in 0..<max(1, request) {
             decision = decider.decide(model: model, features: features) { combo, spec, _ in
                 selector.choose(combo: combo, spec: spec, sessionID: nil) { member in
-                    let provider = table.providers[table.targets[spec.members[member].target].provider]
+                    let target = table.targets[spec.members[member].target]
+                    let provider = table.providers[target.provider]
+                    guard !image || VisionFilter.canSeeImages(target, in: table) else { return false }
                     return provider.auth == .oauth || provider.hasStaticCredentials(in: environment)
                 }
             }
@@ -45,6 +47,6 @@ struct RouteCommand: AsyncParsableCommand {
             print("no route for model '\(model)': it is not an alias, a combo, provider/model, or matched by a route")
             throw ExitCode(2)
         }
-        print(DecisionExplanation(table: table, environment: environment).lines(for: decision).joined(separator: "\n"))
+        print(DecisionExplanation(table: table, environment: environment).lines(for: decision, hasImage: image).joined(separator: "\n"))
     }
 }

@@ -104,4 +104,31 @@ final class VisionRoutingTests: XCTestCase {
         let after = try await router.send("/v1/messages", json: Bodies.anthropic(model: "blind"))
         XCTAssertEqual(after.status, 200, "the server keeps serving text requests")
     }
+
+    /// `claude-router route --image` prints the same skips and the 400 the server would answer.
+    func testTheExplanationShowsTheSkipAndThe400() throws {
+        let table = try RouteCompiler.compileTable(routesYAML: """
+        version: 1
+        providers:
+          p:
+            protocol: anthropic
+            base_url: http://127.0.0.1:9
+            auth: none
+            models: {m-text: {vision: false}, m-eye: ~}
+        models:
+          ordered: {members: {p/m-text: 1}, fallback: [p/m-eye]}
+          blind: {members: {p/m-text: 1}}
+        """)
+        let explanation = DecisionExplanation(table: table, credentialState: { _ in "ok" }, usable: { _ in true })
+        let decider = RouteDecider(table: table)
+        let image = RequestFeatures(hasImage: true)
+        let ordered = try XCTUnwrap(decider.decide(model: "ordered", features: image) { _, _, _ in 0 })
+        let lines = explanation.lines(for: ordered, hasImage: true)
+        XCTAssertTrue(lines.contains("  1. p/m-text  [anthropic, ok] → skipped (cannot see images)"), "\(lines)")
+        XCTAssertTrue(lines.contains("  2. p/m-eye  [anthropic, ok]"), "\(lines)")
+        XCTAssertFalse(lines.contains { $0.hasPrefix("result:") }, "\(lines)")
+        XCTAssertFalse(explanation.lines(for: ordered).contains { $0.contains("skipped") }, "a text request skips nothing")
+        let blind = try XCTUnwrap(decider.decide(model: "blind", features: image) { _, _, _ in 0 })
+        XCTAssertTrue(explanation.lines(for: blind, hasImage: true).contains { $0.hasPrefix("result:   400 image_not_supported") })
+    }
 }

@@ -28,7 +28,8 @@ public struct DecisionExplanation {
         )
     }
 
-    public func lines(for decision: RouteDecision) -> [String] {
+    /// `hasImage`: the request carries an image, so text-only targets (`vision: false`) are skipped.
+    public func lines(for decision: RouteDecision, hasImage: Bool = false) -> [String] {
         var lines = ["model:    \(decision.requestedModel)"]
         switch decision.resolution {
         case .exact(let ref):
@@ -55,7 +56,12 @@ public struct DecisionExplanation {
         lines.append("attempts:")
         for (index, target) in decision.attempts.enumerated() {
             let provider = table.providers[target.provider]
-            lines.append("  \(index + 1). \(target.name)  [\(provider.wireProtocol.rawValue), \(credentialState(target))]\(usable(target) ? "" : " → skipped")")
+            let blind = hasImage && !VisionFilter.canSeeImages(target, in: table)
+            let skip = blind ? " → skipped (cannot see images)" : usable(target) ? "" : " → skipped"
+            lines.append("  \(index + 1). \(target.name)  [\(provider.wireProtocol.rawValue), \(credentialState(target))]\(skip)")
+        }
+        if hasImage, VisionFilter.split(decision.attempts, hasImage: true, in: table).usable.isEmpty {
+            lines.append("result:   400 image_not_supported: no target can see images; add a rule `if: {image: true}` to a vision model")
         }
         return lines
     }

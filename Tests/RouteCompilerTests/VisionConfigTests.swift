@@ -94,4 +94,17 @@ final class VisionConfigTests: XCTestCase {
         XCTAssertTrue(try provider("dashscope").canSeeImages("qwen3-vl-plus"))
         XCTAssertTrue(try provider("anthropic").canSeeImages("claude-sonnet-4-5"))
     }
+
+    func testRouteCompilerDiffWordsAVisionChange() throws {
+        func table(_ vision: Bool) throws -> RouteTable {
+            try RouteTableCompiler.compileTable(
+                routesYAML: "version: 1\nproviders:\n  glm:\n    preset: glm\n    models: {glm-4.5v: {vision: \(vision)}}\n",
+                catalogYAML: Self.catalog
+            )
+        }
+        let words = RoutingDiff.words(RoutingDiff.between(old: try table(true), new: try table(false)))
+        XCTAssertTrue(words.contains("`glm-4.5v` no longer reads images (vision: false)"), words)
+        let back = RoutingDiff.words(RoutingDiff.between(old: try table(false), new: try table(true)))
+        XCTAssertTrue(back.contains("`glm-4.5v` now reads images"), back)
+    }
 }

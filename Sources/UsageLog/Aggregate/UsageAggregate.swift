@@ -58,28 +58,38 @@ public final class UsageAggregate: Sendable {
     /// Answers a query, over every client's records or only `client`'s. The window is widened
     /// to whole UTC hours, as the report says.
     public func report(_ query: UsageQuery, client: String? = nil) -> UsageReport {
+        reports(query, groupings: [query.groupBy], client: client)[0]
+    }
+
+    /// One report per grouping of the same window, from one pass over its hours (the dashboard's
+    /// Overview asks for four); `query.groupBy` is not used.
+    public func reports(_ query: UsageQuery, groupings: [UsageGrouping], client: String? = nil) -> [UsageReport] {
         let firstHour = UTCTime.floorDivide(query.from, UTCTime.millisecondsPerHour)
         let endHour = -UTCTime.floorDivide(-query.to, UTCTime.millisecondsPerHour)
-        var groups: [String: UsageCounters] = [:]
+        var groups = [[String: UsageCounters]](repeating: [:], count: groupings.count)
         var totals = UsageCounters()
         hours.withLock { hours in
             let scope = client.map { hours.byClient[$0] ?? [:] } ?? hours.all
             for (hour, bucket) in scope where hour >= firstHour && hour < endHour {
                 totals.merge(bucket.total)
-                switch query.groupBy {
-                case .day, .hour:
-                    groups[query.groupBy.key(hour: hour), default: UsageCounters()].merge(bucket.total)
-                case .model, .target, .client, .route:
-                    for (key, counters) in bucket.split(query.groupBy) {
-                        groups[key, default: UsageCounters()].merge(counters)
+                for (index, grouping) in groupings.enumerated() {
+                    switch grouping {
+                    case .day, .hour:
+                        groups[index][grouping.key(hour: hour), default: UsageCounters()].merge(bucket.total)
+                    case .model, .target, .client, .route:
+                        for (key, counters) in bucket.split(grouping) {
+                            groups[index][key, default: UsageCounters()].merge(counters)
+                        }
                     }
                 }
             }
         }
-        return UsageReport(
-            from: firstHour * UTCTime.millisecondsPerHour, to: endHour * UTCTime.millisecondsPerHour,
-            groupBy: query.groupBy, totals: totals,
-            groups: query.groupBy.order(groups.map { UsageReport.Group(key: $0.key, counters: $0.value) })
-        )
+        return groupings.enumerated().map { index, grouping in
+            UsageReport(
+                from: firstHour * UTCTime.millisecondsPerHour, to: endHour * UTCTime.millisecondsPerHour,
+                groupBy: grouping, totals: totals,
+                groups: grouping.order(groups[index].map { UsageReport.Group(key: $0.key, counters: $0.value) })
+            )
+        }
     }
 }

@@ -16,16 +16,10 @@ struct Overview: Sendable {
     var totals: UsageCounters { series.totals }
 
     static func build(aggregate: UsageAggregate, range: OverviewRange) -> Overview {
-        var bucketed = range.query
-        bucketed.groupBy = range.bucket
-        var series = aggregate.report(bucketed)
+        let reports = aggregate.reports(range.query, groupings: [range.bucket, .model, .target, .client])
+        var series = reports[0]
         series.groups = filled(series, bucket: range.bucket)
-        func top(_ grouping: UsageGrouping) -> UsageReport {
-            var query = range.query
-            query.groupBy = grouping
-            return aggregate.report(query)
-        }
-        return Overview(range: range, series: series, models: top(.model), targets: top(.target), clients: top(.client))
+        return Overview(range: range, series: series, models: reports[1], targets: reports[2], clients: reports[3])
     }
 
     /// Every bucket of the window, in order, zero where nothing happened.

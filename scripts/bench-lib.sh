@@ -141,6 +141,28 @@ bench_prepare() {
     bench_write_wrk_script "$work/post.lua"
 }
 
+# The request bodies both benchmarks send, as $work/NAME.json: a small OpenAI chat
+# (small-openai, stream-openai) and the real Claude Code request, same format (claude-*:
+# cc-same, stream-cc-same) and translated (model `oai`: cc-translated, stream-cc-translated).
+bench_write_bodies() {
+    python3 - "$work" "$fixtures/01-say-hi-turn1.json" <<'PY'
+import json, sys
+work, capture = sys.argv[1], json.load(open(sys.argv[2]))
+small = {"model": "gpt-4o", "messages": [{"role": "user", "content": "Say hi."}], "max_tokens": 16}
+cc = capture["body"]
+bodies = {
+    "small-openai": small,
+    "stream-openai": dict(small, stream=True),
+    "cc-same": dict(cc, stream=False),
+    "cc-translated": dict(cc, model="oai", stream=False),
+    "stream-cc-same": dict(cc, stream=True),
+    "stream-cc-translated": dict(cc, model="oai", stream=True),
+}
+for name, body in bodies.items():
+    open(f"{work}/{name}.json", "w").write(json.dumps(body))
+PY
+}
+
 # The two mocks of the E2E table (Anthropic on 18101, OpenAI on 18102) and the router on $1;
 # sets mock_a_pid, mock_o_pid and router_pid; returns once all three listen (and nginx, when
 # $2 names its port).

@@ -36,22 +36,7 @@ trap cleanup EXIT
 source "$root/scripts/bench-lib.sh"
 bench_prepare
 
-# Bodies: a small OpenAI chat, the real Claude Code request (same format: claude-*; translated:
-# model `oai`), whole and streamed.
-python3 - "$work" "$fixtures/01-say-hi-turn1.json" <<'PY'
-import json, sys
-work, capture = sys.argv[1], json.load(open(sys.argv[2]))
-def write(name, body):
-    open(f"{work}/{name}.json", "w").write(json.dumps(body))
-small = {"model": "gpt-4o", "messages": [{"role": "user", "content": "Say hi."}], "max_tokens": 16}
-write("small-openai", small)
-write("stream-openai", dict(small, stream=True))
-cc = capture["body"]
-write("cc-same", dict(cc, stream=False))
-write("cc-translated", dict(cc, model="oai", stream=False))
-write("stream-cc-same", dict(cc, stream=True))
-write("stream-cc-translated", dict(cc, model="oai", stream=True))
-PY
+bench_write_bodies
 
 bench_start_servers "$router_port" "$nginx_port"
 bench_script_fifty_deltas

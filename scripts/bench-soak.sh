@@ -32,17 +32,8 @@ trap cleanup EXIT
 source "$root/scripts/bench-lib.sh"
 bench_prepare
 
-python3 - "$work" "$fixtures/01-say-hi-turn1.json" <<'PY'
-import json, sys
-work, capture = sys.argv[1], json.load(open(sys.argv[2]))
-small = {"model": "gpt-4o", "messages": [{"role": "user", "content": "Say hi."}], "max_tokens": 16}
-cc = capture["body"]
-bodies = {"small": small, "cc": dict(cc, stream=False), "stream-openai": dict(small, stream=True),
-          "stream-cc-translated": dict(cc, model="oai", stream=True)}
-for name, body in bodies.items():
-    open(f"{work}/{name}.json", "w").write(json.dumps(body))
-PY
-mix="$work/small.json,$work/cc.json,$work/stream-openai.json,$work/stream-cc-translated.json"
+bench_write_bodies
+mix="$work/small-openai.json,$work/cc-same.json,$work/stream-openai.json,$work/stream-cc-translated.json"
 paths="/v1/chat/completions,/v1/messages,/v1/chat/completions,/v1/messages"
 
 bench_start_servers "$router_port"
